@@ -1,0 +1,23 @@
+import type { RunStatus } from "@/lib/flora/schemas";
+
+const STYLES: Record<RunStatus, string> = {
+  pending: "bg-amber-100 text-amber-900",
+  running: "bg-sky-100 text-sky-900",
+  completed: "bg-emerald-100 text-emerald-900",
+  failed: "bg-rose-100 text-rose-900",
+};
+
+const LABELS: Record<RunStatus, string> = {
+  pending: "Pending",
+  running: "Running",
+  completed: "Completed",
+  failed: "Failed",
+};
+
+export function StatusBadge({ status }: { status: RunStatus }) {
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>
+      {LABELS[status]}
+    </span>
+  );
+}

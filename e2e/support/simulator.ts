@@ -1,0 +1,39 @@
+/**
+ * Test-side access to the suite's simulator: its own API (to compare what the dashboard
+ * shows with what the upstream holds) and its loopback-only control API (faults, request log).
+ */
+export const simulatorOrigin = `http://127.0.0.1:${process.env.E2E_SIMULATOR_PORT}`;
+export const simulatorKey = process.env.E2E_SIMULATOR_KEY ?? "";
+
+export async function simulatorGet<T>(pathAndQuery: string): Promise<T> {
+  const response = await fetch(`${simulatorOrigin}/api/v1${pathAndQuery}`, {
+    headers: { authorization: `Bearer ${simulatorKey}` },
+  });
+  if (!response.ok) throw new Error(`simulator ${pathAndQuery} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export interface FaultSpec {
+  method?: string;
+  path: string;
+  times?: number;
+  fault: Record<string, unknown> & { kind: string };
+}
+
+async function control(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${simulatorOrigin}/_sim/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`simulator control ${method} ${path} answered ${response.status}`);
+  return response;
+}
+
+export async function injectFault(spec: FaultSpec) {
+  await control("POST", "faults", spec);
+}
+
+export async function clearFaults() {
+  await control("DELETE", "faults");
+}

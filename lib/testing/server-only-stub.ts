@@ -1,0 +1,2 @@
+// Empty stand-in for the `server-only` guard in Vitest (see vitest.config.ts).
+export {};

@@ -1,0 +1,29 @@
+import type { OutputType } from "./run-record";
+
+/** Test hooks a prompt (or a technique's text input) can carry; see README. */
+export interface Directives {
+  /** `[fail]` → provider_error, `[fail:<code>]` → that code. */
+  failCode?: string;
+  /** `[outputs:all]`: one output of each of the five types. */
+  allOutputs: boolean;
+  /** `[document]`: add a documentUrl output. */
+  document: boolean;
+}
+
+const ALL_OUTPUTS: readonly OutputType[] = ["imageUrl", "videoUrl", "audioUrl", "text", "documentUrl"];
+
+export function readDirectives(text: string): Directives {
+  const fail = /\[fail(?::([a-z0-9_]{1,64}))?\]/i.exec(text);
+  return {
+    ...(fail ? { failCode: (fail[1] ?? "provider_error").toLowerCase() } : {}),
+    allOutputs: /\[outputs:all\]/i.test(text),
+    document: /\[document\]/i.test(text),
+  };
+}
+
+export function applyOutputDirectives(base: readonly OutputType[], directives: Directives): OutputType[] {
+  if (directives.allOutputs) return [...ALL_OUTPUTS];
+  const outputs = [...base];
+  if (directives.document && !outputs.includes("documentUrl")) outputs.push("documentUrl");
+  return outputs;
+}
