@@ -1,13 +1,34 @@
+import { getStore } from "@/lib/db/store";
 import { EnvError, parseEnv, requireFloraKey } from "@/lib/env-schema";
+import { ensureDemoAdmin, retireDemoUsers } from "@/lib/users/demo-admin";
 
-// Validates the environment at server start, so a missing or malformed variable stops the
-// server with a message that names it instead of surfacing later as a failed request.
-try {
-  requireFloraKey(parseEnv(process.env));
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
+/**
+ * Server start: validate the environment (a missing or malformed variable stops the server
+ * with a message that names it), apply migrations, and set up or retire the demo admin.
+ */
+async function start() {
+  const env = parseEnv(process.env);
+  requireFloraKey(env);
+  // next-auth v4 builds its callback URLs from NEXTAUTH_URL, or from the request's host
+  // when told to trust it; a self-hosted dashboard without NEXTAUTH_URL needs the latter.
+  // A blank NEXTAUTH_URL is "unset" to us but an invalid URL to next-auth: remove it.
+  if (!env.NEXTAUTH_URL) {
+    delete process.env.NEXTAUTH_URL;
+    process.env.AUTH_TRUST_HOST ??= "true";
   }
-  throw error;
+
+  const db = await getStore(env.DATABASE_URL);
+  if (env.ATELIER_UPSTREAM === "simulator") {
+    await ensureDemoAdmin(db, env.DEMO_ADMIN_EMAIL, env.DEMO_ADMIN_PASSWORD);
+  } else {
+    const retired = await retireDemoUsers(db);
+    if (retired > 0) console.warn(`Disabled ${retired} demo user(s): they are for the simulator only.`);
+  }
+}
+
+try {
+  await start();
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : `Atelier cannot start: ${String(error)}`);
+  process.exit(1);
 }

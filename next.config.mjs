@@ -6,6 +6,8 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // forbidden() answers 403 with app/forbidden.tsx when a role is missing.
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
   // A stray lockfile in a parent folder would otherwise make Turbopack guess the wrong root.
   turbopack: { root },

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -16,9 +18,28 @@ function freeLoopbackPort(): string {
 process.env.E2E_APP_PORT ??= freeLoopbackPort();
 process.env.E2E_SIMULATOR_PORT ??= freeLoopbackPort();
 process.env.E2E_SIMULATOR_KEY ??= "sk_test_e2e_simulator";
+// A store of its own for every run, so users and launches from earlier runs never leak in.
+process.env.E2E_DATABASE_URL ??= `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "atelier-e2e-")), "store.db")}`;
 
 const appOrigin = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+const chromium = {
+  ...devices["Desktop Chrome"],
+  launchOptions: fs.existsSync(DEBIAN_CHROMIUM)
+    ? {
+        executablePath: DEBIAN_CHROMIUM,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
+      }
+    : {},
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,24 +59,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Creates the test users with the users command and signs each role in once.
+    { name: "setup", testMatch: /global\.setup\.ts/, use: chromium },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: fs.existsSync(DEBIAN_CHROMIUM)
-          ? {
-              executablePath: DEBIAN_CHROMIUM,
-              args: [
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-              ],
-            }
-          : {},
-      },
+      dependencies: ["setup"],
+      use: { ...chromium, storageState: "e2e/.auth/admin.json" },
     },
   ],
   webServer: {
@@ -70,8 +79,11 @@ export default defineConfig({
       FLORA_API_KEY: "",
       FLORA_BASE_URL: "",
       ATELIER_UPSTREAM: "",
+      AUTH_SECRET: "",
+      NEXTAUTH_URL: "",
       PORT: process.env.E2E_APP_PORT,
       HOSTNAME: "127.0.0.1",
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
       SIMULATOR_PORT: process.env.E2E_SIMULATOR_PORT,
       SIMULATOR_API_KEY: process.env.E2E_SIMULATOR_KEY,
       SIMULATOR_RUN_SECONDS: "3",

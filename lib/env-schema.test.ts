@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv, requireFloraKey } from "@/lib/env-schema";
 
+const SECRET = "a-test-secret-that-is-long-enough-32+";
+
 describe("parseEnv", () => {
-  it("fills defaults for an empty environment", () => {
-    const env = parseEnv({});
+  it("fills defaults for an environment with only a session secret", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET });
     expect(env.FLORA_BASE_URL).toBe("https://app.flora.ai/api/v1");
     expect(env.ATELIER_UPSTREAM).toBe("flora");
     expect(env.PORT).toBe(3000);
@@ -11,7 +13,14 @@ describe("parseEnv", () => {
   });
 
   it("treats blank values as unset", () => {
-    const env = parseEnv({ FLORA_API_KEY: "  ", FLORA_BASE_URL: "", ATELIER_UPSTREAM: "", PORT: "", LOG_LEVEL: " " });
+    const env = parseEnv({
+      AUTH_SECRET: SECRET,
+      FLORA_API_KEY: "  ",
+      FLORA_BASE_URL: "",
+      ATELIER_UPSTREAM: "",
+      PORT: "",
+      LOG_LEVEL: " ",
+    });
     expect(env.FLORA_API_KEY).toBeUndefined();
     expect(env.FLORA_BASE_URL).toBe("https://app.flora.ai/api/v1");
     expect(env).toMatchObject({ ATELIER_UPSTREAM: "flora", PORT: 3000, LOG_LEVEL: "info" });
@@ -31,7 +40,7 @@ describe("parseEnv", () => {
   it("names each bad variable and says how to fix it", () => {
     let caught: unknown;
     try {
-      parseEnv({ FLORA_BASE_URL: "ftp://example.com", PORT: "eighty", ATELIER_UPSTREAM: "mock" });
+      parseEnv({ AUTH_SECRET: SECRET, FLORA_BASE_URL: "ftp://example.com", PORT: "eighty", ATELIER_UPSTREAM: "mock" });
     } catch (error) {
       caught = error;
     }
@@ -48,6 +57,31 @@ describe("parseEnv", () => {
   });
 
   it("requires a key before the app talks to an upstream", () => {
-    expect(() => requireFloraKey(parseEnv({}))).toThrow(/FLORA_API_KEY is not set.*built-in simulator/);
+    expect(() => requireFloraKey(parseEnv({ AUTH_SECRET: SECRET }))).toThrow(
+      /FLORA_API_KEY is not set.*built-in simulator/,
+    );
+  });
+
+  it("requires AUTH_SECRET outside simulator mode only", () => {
+    expect(() => parseEnv({ FLORA_API_KEY: "sk_live_x" })).toThrow(/AUTH_SECRET is not set.*required/);
+    expect(() => parseEnv({ ATELIER_UPSTREAM: "simulator" })).not.toThrow();
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
+  });
+
+  it("requires OAuth client ids and secrets in pairs", () => {
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, AUTH_GITHUB_ID: "abc" })).toThrow(
+      /AUTH_GITHUB_SECRET is not set\. AUTH_GITHUB_ID and AUTH_GITHUB_SECRET go together/,
+    );
+    expect(() =>
+      parseEnv({ AUTH_SECRET: SECRET, AUTH_OIDC_ID: "id", AUTH_OIDC_SECRET: "secret" }),
+    ).toThrow(/AUTH_OIDC_ISSUER is not set/);
+    expect(parseEnv({ AUTH_SECRET: SECRET, AUTH_GOOGLE_ID: "id", AUTH_GOOGLE_SECRET: "s" }).AUTH_GOOGLE_ID).toBe("id");
+  });
+
+  it("has demo admin defaults for simulator mode", () => {
+    const env = parseEnv({ ATELIER_UPSTREAM: "simulator" });
+    expect(env.DEMO_ADMIN_EMAIL).toBe("admin@atelier.local");
+    expect(env.DEMO_ADMIN_PASSWORD.length).toBeGreaterThanOrEqual(8);
+    expect(env.DATABASE_URL).toBe("file:./data/atelier.db");
   });
 });

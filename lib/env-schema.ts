@@ -46,9 +46,56 @@ export const envSchema = z.object({
   PORT: blankIsUnset(port.default(3000)),
   HOSTNAME: optionalString,
   NODE_ENV: blankIsUnset(z.enum(["development", "production", "test"]).default("production")),
+
+  /** The local store: a SQLite file by default. */
+  DATABASE_URL: blankIsUnset(z.string().default("file:./data/atelier.db")),
+
+  /** Signs session tokens. Required outside simulator mode. */
+  AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
+  /** The dashboard's public URL, for OAuth callbacks and Secure cookies behind a proxy. */
+  NEXTAUTH_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  /** Failed sign-ins allowed per email and per client address in a minute. */
+  AUTH_MAX_FAILED_ATTEMPTS: blankIsUnset(z.coerce.number().int().min(1).max(1000).default(10)),
+  /** Who may sign in through OAuth/OIDC: addresses and domains, comma-separated. */
+  AUTH_ALLOWLIST: optionalString,
+  /** Role given to someone's first OAuth/OIDC sign-in. */
+  AUTH_DEFAULT_ROLE: blankIsUnset(z.enum(["viewer", "member", "admin"], { error: "must be viewer, member or admin" }).default("viewer")),
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  AUTH_GOOGLE_ID: optionalString,
+  AUTH_GOOGLE_SECRET: optionalString,
+  AUTH_OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be the issuer's URL" }).optional()),
+  AUTH_OIDC_ID: optionalString,
+  AUTH_OIDC_SECRET: optionalString,
+  AUTH_OIDC_NAME: blankIsUnset(z.string().default("Single sign-on")),
+
+  /** The simulator's demo admin (simulator mode only). */
+  DEMO_ADMIN_EMAIL: blankIsUnset(z.email({ error: "must be an email address" }).default("admin@atelier.local")),
+  DEMO_ADMIN_PASSWORD: blankIsUnset(z.string().min(8, "must be at least 8 characters").default("atelier-demo")),
 });
 
-export type Env = z.infer<typeof envSchema> & { FLORA_BASE_URL: string };
+type ParsedEnv = z.infer<typeof envSchema>;
+export type Env = ParsedEnv & { FLORA_BASE_URL: string };
+
+/** Settings that only make sense together. */
+function crossFieldProblems(env: ParsedEnv): string[] {
+  const problems: string[] = [];
+  if (env.ATELIER_UPSTREAM === "flora" && !env.AUTH_SECRET) {
+    problems.push(
+      "AUTH_SECRET is not set. Outside simulator mode it is required to sign sessions: set it to a random string of 32 or more characters (openssl rand -base64 32).",
+    );
+  }
+  const pairs: Array<[keyof ParsedEnv, keyof ParsedEnv]> = [
+    ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
+    ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
+    ["AUTH_OIDC_ID", "AUTH_OIDC_ISSUER"],
+  ];
+  for (const [a, b] of pairs) {
+    if (!env[a] !== !env[b]) problems.push(`${env[a] ? b : a} is not set. ${a} and ${b} go together: set both or neither.`);
+  }
+  return problems;
+}
 
 /** What to tell an operator for each variable, beside zod's own complaint. */
 const HOW_TO_FIX: Partial<Record<keyof z.infer<typeof envSchema>, string>> = {
@@ -77,6 +124,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     });
     throw new EnvError(problems);
   }
+  const problems = crossFieldProblems(result.data);
+  if (problems.length > 0) throw new EnvError(problems);
   return { ...result.data, FLORA_BASE_URL: result.data.FLORA_BASE_URL ?? FLORA_PUBLIC_BASE_URL };
 }
 
@@ -86,4 +135,9 @@ export function requireFloraKey(env: Env): string {
     throw new EnvError([`FLORA_API_KEY is not set. ${HOW_TO_FIX.FLORA_API_KEY}`]);
   }
   return env.FLORA_API_KEY;
+}
+
+/** DATABASE_URL alone, for the operator commands that need nothing else. */
+export function readDatabaseUrl(source: Record<string, string | undefined>): string {
+  return envSchema.shape.DATABASE_URL.parse(source.DATABASE_URL);
 }

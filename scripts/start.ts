@@ -20,8 +20,10 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const devMode = process.argv.includes("--dev");
 
 async function main() {
-  const env = parseEnv(process.env);
-  const simulatorMode = !env.FLORA_API_KEY;
+  // Without a key this is simulator mode, which the environment check must know about
+  // (AUTH_SECRET, for one, is only required against a real FLORA).
+  const simulatorMode = !process.env.FLORA_API_KEY?.trim();
+  const env = parseEnv({ ...process.env, ...(simulatorMode && { ATELIER_UPSTREAM: "simulator" }) });
   // The demo binds to loopback only; a real deployment listens where Next does by default.
   const hostname = env.HOSTNAME ?? (simulatorMode ? "127.0.0.1" : "0.0.0.0");
   const children: Child[] = [];
@@ -40,8 +42,11 @@ async function main() {
       FLORA_API_KEY: simulatorKey,
       FLORA_BASE_URL: simulator.baseURL,
       ATELIER_UPSTREAM: "simulator",
+      // Sessions of the demo last as long as this process; set AUTH_SECRET to keep them.
+      AUTH_SECRET: env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     });
     console.log(`FLORA simulator: ${simulator.baseURL} (no FLORA_API_KEY set, so Atelier uses the simulator)`);
+    console.log(`Sign in as ${env.DEMO_ADMIN_EMAIL} with the password ${env.DEMO_ADMIN_PASSWORD} (demo admin, simulator only).`);
   } else {
     appEnv.ATELIER_UPSTREAM = env.ATELIER_UPSTREAM;
     console.log(`FLORA: ${env.FLORA_BASE_URL}`);

@@ -1,6 +1,8 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { requirePageUser } from "@/lib/auth/session";
 
-export default function DashboardLayout({ children }: { children: React.ReactNode }) {
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
   return (
     <>
       <a
@@ -9,7 +11,7 @@ export default function DashboardLayout({ children }: { children: React.ReactNod
       >
         Skip to content
       </a>
-      <AppHeader />
+      <AppHeader user={user} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

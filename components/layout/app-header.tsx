@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
+import { canManageUsers, ROLE_LABELS } from "@/lib/auth/roles";
+import type { User } from "@/lib/db/schema";
 
 const NAVIGATION = [
   { href: "/generations", label: "History" },
@@ -7,7 +10,7 @@ const NAVIGATION = [
   { href: "/new", label: "New generation" },
 ] as const;
 
-export function AppHeader() {
+export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"> }) {
   return (
     <header className="border-b border-black/10 bg-canvas/95">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-6 px-4 py-3">
@@ -20,7 +23,15 @@ export function AppHeader() {
               {item.label}
             </NavLink>
           ))}
+          {canManageUsers(user.role) && <NavLink href="/admin/users">Users</NavLink>}
         </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <p className="text-sm" data-testid="signed-in-user">
+            <span className="font-medium">{user.name ?? user.email}</span>{" "}
+            <span className="rounded-full bg-black/5 px-2 py-0.5 text-xs text-muted">{ROLE_LABELS[user.role]}</span>
+          </p>
+          <SignOutButton />
+        </div>
       </div>
     </header>
   );

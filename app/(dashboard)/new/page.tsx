@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/session";
 import { UpstreamProblem } from "@/components/runs/upstream-problem";
 import { listModels } from "@/lib/flora/reads";
 import type { GenerationType, Model } from "@/lib/flora/schemas";
@@ -16,6 +17,7 @@ const TYPE_HEADINGS: Record<GenerationType, string> = {
 
 /** The model catalogue; the launch form (its own issue) is built on top of this page. */
 export default async function NewGenerationPage() {
+  await requirePageUser();
   const models = await listModels().catch((error: unknown) => {
     log.error("new generation page: model list failed", describeError(error));
     return null;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageUser } from "@/lib/auth/session";
 import { HistorySection } from "@/components/runs/history-section";
 import { loadFirstPage } from "@/lib/runs/load-first-page";
 
@@ -7,6 +8,7 @@ export const metadata: Metadata = { title: "Technique runs" };
 export const dynamic = "force-dynamic";
 
 export default async function TechniqueRunsPage() {
+  await requirePageUser();
   return (
     <HistorySection
       heading="Technique runs"

@@ -1,0 +1,39 @@
+import { getDb } from "@/lib/db";
+import { ApiError } from "@/lib/gateway/api-error";
+import { route } from "@/lib/gateway/route";
+import { publicUser, toApiError, userChangeBodySchema, userIdParamsSchema } from "@/lib/users/user-api";
+import { disableUser, enableUser, findUserById, removeUser, setRole } from "@/lib/users/users";
+
+async function existingUser(userId: string) {
+  const user = await findUserById(await getDb(), userId);
+  if (!user) throw new ApiError("not_found", "No such user.");
+  return user;
+}
+
+// PATCH /api/admin/users/{userId}: change role and/or disable or enable (admins only).
+export const PATCH = route(
+  { role: "admin", params: userIdParamsSchema, body: userChangeBodySchema },
+  async ({ params, body }) => {
+    const db = await getDb();
+    const user = await existingUser(params.userId);
+    try {
+      if (body.role !== undefined) await setRole(db, user.email, body.role);
+      if (body.disabled === true) await disableUser(db, user.email);
+      if (body.disabled === false) await enableUser(db, user.email);
+    } catch (error) {
+      throw toApiError(error);
+    }
+    return Response.json({ user: publicUser(await existingUser(params.userId)) });
+  },
+);
+
+// DELETE /api/admin/users/{userId}: remove a user; their launches stay on record (admins only).
+export const DELETE = route({ role: "admin", params: userIdParamsSchema }, async ({ params }) => {
+  const user = await existingUser(params.userId);
+  try {
+    await removeUser(await getDb(), user.email);
+  } catch (error) {
+    throw toApiError(error);
+  }
+  return new Response(null, { status: 204 });
+});

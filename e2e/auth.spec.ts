@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { SignInPage } from "./support/sign-in-page";
+import { USERS } from "./support/users";
+
+// Everyone here starts signed out.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("a teammate signs in, sees who they are, and signs out", async ({ page }) => {
+  await page.goto("/generations");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await new SignInPage(page).signIn(USERS.member.email, USERS.member.password);
+
+  await expect(page).toHaveURL(/\/generations$/);
+  await expect(page.getByTestId("signed-in-user")).toHaveText(`${USERS.member.email} Member`);
+
+  const cookies = await page.context().cookies();
+  const session = cookies.find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/technique-runs");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Ftechnique-runs$/);
+});
+
+test("a wrong password or an unknown email gets the same message, and no session", async ({ page }) => {
+  await page.goto("/sign-in");
+  const signIn = new SignInPage(page);
+  await signIn.signIn(USERS.viewer.email, "not-the-password");
+  await signIn.expectError("Wrong email or password.");
+  await signIn.signIn("nobody@atelier.test", "whatever-password");
+  await signIn.expectError("Wrong email or password.");
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect((await page.context().cookies()).some((cookie) => cookie.name.endsWith("session-token"))).toBe(false);
+});
+
+test("a deep link survives sign-in, with its query", async ({ page }) => {
+  await page.goto("/technique-runs?status=failed&view=grid");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe("/technique-runs?status=failed&view=grid");
+  await new SignInPage(page).signIn(USERS.viewer.email, USERS.viewer.password);
+  await expect(page).toHaveURL(/\/technique-runs\?status=failed&view=grid$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Technique runs" })).toBeVisible();
+});
+
+test("a callback to another site is ignored", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=https%3A%2F%2Fevil.example%2Fphish");
+  await new SignInPage(page).signIn(USERS.viewer.email, USERS.viewer.password);
+  await expect(page).toHaveURL(/\/generations$/);
+});
+
+test("failed attempts are limited per email without revealing whether it exists", async ({ browser, baseURL }) => {
+  // Each case from its own client address, so the per-address limit of the rest of the
+  // suite's traffic (all from 127.0.0.1) is not what trips.
+  for (const [index, email] of [USERS.limited.email, "ghost@atelier.test"].entries()) {
+    const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${10 + index}` } });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    const signIn = new SignInPage(page);
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await signIn.signIn(email, `wrong-password-${attempt}`);
+      await signIn.expectError("Wrong email or password.");
+    }
+    // Past the limit, even the right password is refused, and so is an unknown email.
+    await signIn.signIn(email, USERS.limited.password);
+    await signIn.expectError("Too many failed attempts. Wait a minute, then try again.");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await context.close();
+  }
+});
+
+test("session cookies are Secure when the dashboard is served over HTTPS", async ({ request }) => {
+  const plain = await request.get("/api/auth/csrf");
+  expect(plain.headers()["set-cookie"]).not.toMatch(/;\s*Secure/i);
+  // Behind a TLS-terminating proxy, which says so with X-Forwarded-Proto.
+  const behindTls = await request.get("/api/auth/csrf", { headers: { "x-forwarded-proto": "https" } });
+  const setCookie = behindTls.headers()["set-cookie"] ?? "";
+  expect(setCookie).toMatch(/__Host-next-auth\.csrf-token=[^;]+;.*HttpOnly/i);
+  expect(setCookie).toMatch(/;\s*Secure/i);
+  expect(setCookie).toMatch(/SameSite=Lax/i);
+});

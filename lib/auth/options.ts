@@ -1,0 +1,79 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { parseAllowlist } from "@/lib/auth/allowlist";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { authorizeCredentials } from "@/lib/auth/credentials";
+import { admitOAuthUser } from "@/lib/auth/oauth-admission";
+import { oauthProviders } from "@/lib/auth/oauth-providers";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { findUserByEmail } from "@/lib/users/users";
+
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+let cached: NextAuthOptions | undefined;
+
+/** next-auth's configuration, built on first use (it reads env, which a build does not have). */
+export function getAuthOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const env = getEnv();
+  const allowlist = parseAllowlist(env.AUTH_ALLOWLIST);
+
+  cached = {
+    secret: getAuthSecret(),
+    // JWT sessions: stateless, but every request still re-reads the user (lib/auth/session.ts),
+    // so a role change or a disabled account takes effect at once.
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials, request) => authorizeCredentials(credentials, request.headers ?? {}),
+      }),
+      ...oauthProviders(env),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials") return true;
+        const admitted = await admitOAuthUser(await getDb(), user.email, user.name, allowlist, env.AUTH_DEFAULT_ROLE);
+        return admitted !== null;
+      },
+      async jwt({ token, user, account }) {
+        if (account?.provider === "credentials" && user) {
+          token.uid = user.id;
+          token.role = user.role;
+        } else if (account && token.email) {
+          // OAuth: the provider's user id is not ours; our row is found by the admitted email.
+          const row = await findUserByEmail(await getDb(), token.email);
+          token.uid = row?.id;
+          token.role = row?.role;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        session.user = {
+          id: token.uid ?? "",
+          email: token.email ?? "",
+          name: token.name ?? null,
+          role: token.role ?? "viewer",
+        };
+        return session;
+      },
+      async redirect({ url, baseUrl }) {
+        // Only paths on this site, whatever next-auth or a crafted link proposes.
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        return `${baseUrl}${safeCallbackPath(path)}`;
+      },
+    },
+    logger: {
+      error: (code, metadata) => console.error(JSON.stringify({ level: "error", message: `next-auth: ${code}`, metadata: String(metadata instanceof Error ? metadata.message : code) })),
+      warn: (code) => console.error(JSON.stringify({ level: "warn", message: `next-auth: ${code}` })),
+      debug: () => undefined,
+    },
+  };
+  return cached;
+}

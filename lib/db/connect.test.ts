@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { migrateToLatest, openDatabase } from "@/lib/db/connect";
+import { parseDatabaseUrl } from "@/lib/db/database-url";
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+describe("migrations", () => {
+  it("create every table in a new file, in a folder that did not exist, and are idempotent", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-db-"));
+    folders.push(folder);
+    const url = `file:${path.join(folder, "nested", "store.db")}`;
+
+    const db = openDatabase(url);
+    expect(await migrateToLatest(db)).toEqual(["0001-users-and-launches"]);
+    expect(await migrateToLatest(db)).toEqual([]);
+    const tables = (await db.introspection.getTables()).map((table) => table.name).sort();
+    expect(tables).toEqual(["launches", "users"]);
+    const launchColumns = (await db.introspection.getTables())
+      .find((table) => table.name === "launches")!
+      .columns.map((column) => column.name);
+    expect(launchColumns).toEqual(
+      expect.arrayContaining(["run_id", "user_id", "user_email", "prompt", "params_json", "idempotency_key", "status"]),
+    );
+    await db.destroy();
+    expect(fs.existsSync(path.join(folder, "nested", "store.db"))).toBe(true);
+  });
+});
+
+describe("parseDatabaseUrl", () => {
+  it("reads SQLite paths in every accepted spelling", () => {
+    expect(parseDatabaseUrl("file:./data/a.db", "/srv/app")).toEqual({ dialect: "sqlite", filename: "/srv/app/data/a.db" });
+    expect(parseDatabaseUrl("sqlite:///var/lib/a.db", "/srv/app").filename).toBe("/var/lib/a.db");
+    expect(parseDatabaseUrl("data/b.db", "/srv/app").filename).toBe("/srv/app/data/b.db");
+    expect(parseDatabaseUrl(":memory:", "/srv/app").filename).toBe(":memory:");
+  });
+
+  it("says plainly what it cannot open", () => {
+    expect(() => parseDatabaseUrl("postgres://db/atelier", "/")).toThrow(/Postgres is not supported yet/);
+    expect(() => parseDatabaseUrl("file:", "/")).toThrow(/path is empty/);
+  });
+});

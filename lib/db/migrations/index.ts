@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as usersAndLaunches from "./0001-users-and-launches";
+
+/**
+ * Every migration, in order. Listed in code rather than read from a folder so the bundled
+ * server and the `db:migrate` script apply exactly the same set.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001-users-and-launches": usersAndLaunches,
+};

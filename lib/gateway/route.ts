@@ -1,0 +1,76 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { hasRole } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import type { Role, User } from "@/lib/db/schema";
+import { ApiError, errorResponse } from "@/lib/gateway/api-error";
+import { parseWith, queryObject, readJsonBody } from "@/lib/gateway/parse-input";
+import { describeError, log } from "@/lib/log";
+
+/**
+ * The one wrapper every API route handler goes through (house style 1): it checks the
+ * session and role itself (whatever the proxy did), parses params, query and body with
+ * zod before the handler runs, and turns every failure into the error envelope.
+ */
+
+const emptyObject = z.object({}).strict();
+type Schema = z.ZodType;
+
+interface RouteOptions<P extends Schema, Q extends Schema, B extends Schema> {
+  /** Least role allowed: viewer (any signed-in user), member or admin. */
+  role: Role;
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface RouteContext<P extends Schema, Q extends Schema, B extends Schema> {
+  request: NextRequest;
+  user: User;
+  params: z.infer<P>;
+  query: z.infer<Q>;
+  body: z.infer<B>;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Cookies are SameSite=Lax; this refuses a cross-site write even from an old browser. */
+function refuseCrossSiteWrite(request: NextRequest) {
+  if (!UNSAFE_METHODS.has(request.method)) return;
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    throw new ApiError("forbidden", "Cross-site requests cannot change anything here.");
+  }
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin && host && new URL(origin).host !== host) {
+    throw new ApiError("forbidden", "Cross-site requests cannot change anything here.");
+  }
+}
+
+export function route<P extends Schema = typeof emptyObject, Q extends Schema = typeof emptyObject, B extends Schema = z.ZodUndefined>(
+  options: RouteOptions<P, Q, B>,
+  handler: (context: RouteContext<P, Q, B>) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: NextContext): Promise<Response> => {
+    try {
+      const user = await getSessionUser();
+      if (!user) throw new ApiError("unauthorized", "Sign in to use the dashboard's API.");
+      if (!hasRole(user.role, options.role)) {
+        throw new ApiError("forbidden", `This needs the ${options.role} role; you are a ${user.role}.`);
+      }
+      refuseCrossSiteWrite(request);
+      // Without a schema, params and query must be empty and there is no body.
+      const params = parseWith(options.params ?? emptyObject, (await context.params) ?? {}, "path") as z.infer<P>;
+      const query = parseWith(options.query ?? emptyObject, queryObject(request.nextUrl.searchParams)) as z.infer<Q>;
+      const body = (options.body ? parseWith(options.body, await readJsonBody(request)) : undefined) as z.infer<B>;
+      return await handler({ request, user, params, query, body });
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      log.error(`${request.method} ${request.nextUrl.pathname} failed`, describeError(error));
+      return errorResponse(new ApiError("internal_error", "Something went wrong on the dashboard's side."));
+    }
+  };
+}

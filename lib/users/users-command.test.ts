@@ -1,0 +1,83 @@
+import type { Kysely } from "kysely";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Database } from "@/lib/db/schema";
+import { memoryDatabase } from "@/lib/testing/memory-db";
+import { runUsersCommand } from "@/lib/users/users-command";
+import { findUserByEmail } from "@/lib/users/users";
+
+let db: Kysely<Database>;
+beforeEach(async () => {
+  db = await memoryDatabase();
+});
+afterEach(async () => {
+  await db.destroy();
+});
+
+async function run(args: string[], stdin = "") {
+  const out: string[] = [];
+  const err: string[] = [];
+  let stdinRead = false;
+  const code = await runUsersCommand(db, args, {
+    readStdin: async () => {
+      stdinRead = true;
+      return stdin;
+    },
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  });
+  return { code, out: out.join("\n"), err: err.join("\n"), stdinRead };
+}
+
+describe("npm run users", () => {
+  it("adds a user with the password from standard input, then lists them", async () => {
+    const added = await run(["add", "Ana@Studio.example", "--role", "member", "--password-stdin", "--name", "Ana"], "with spaces ok\n");
+    expect(added).toMatchObject({ code: 0, out: "Added ana@studio.example as member." });
+    const user = await findUserByEmail(db, "ana@studio.example");
+    expect(await verifyPassword("with spaces ok", user!.password_hash!)).toBe(true);
+
+    const listed = await run(["list"]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toBe("ana@studio.example\tmember\tactive\tAna");
+  });
+
+  it("refuses a bad email or role before reading standard input", async () => {
+    const badEmail = await run(["add", "nope", "--role", "member", "--password-stdin"], "secret-password");
+    expect(badEmail).toMatchObject({ code: 1, stdinRead: false });
+    expect(badEmail.err).toBe('users: "nope" is not a valid email address.');
+
+    const badRole = await run(["add", "a@b.example", "--role", "owner", "--password-stdin"], "secret-password");
+    expect(badRole).toMatchObject({ code: 1, stdinRead: false });
+    expect(badRole.err).toMatch(/"owner" is not a role/);
+  });
+
+  it("reports a duplicate and an empty password clearly", async () => {
+    await run(["add", "a@b.example", "--role", "viewer", "--password-stdin"], "secret-password");
+    const duplicate = await run(["add", "A@b.example", "--role", "admin", "--password-stdin"], "secret-password");
+    expect(duplicate).toMatchObject({ code: 1, err: "users: A user with the email a@b.example already exists." });
+    const empty = await run(["add", "c@b.example", "--role", "viewer", "--password-stdin"], "");
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/standard input was empty/);
+  });
+
+  it("changes roles, disables, enables and removes, guarding the last admin", async () => {
+    await run(["add", "boss@b.example", "--role", "admin", "--password-stdin"], "secret-password");
+    await run(["add", "bo@b.example", "--role", "viewer", "--password-stdin"], "secret-password");
+    expect((await run(["set-role", "bo@b.example", "member"])).out).toBe("bo@b.example is now member.");
+    expect((await run(["disable", "bo@b.example"])).out).toBe("Disabled bo@b.example.");
+    expect((await run(["list"])).out).toContain("bo@b.example\tmember\tdisabled");
+    expect((await run(["enable", "bo@b.example"])).out).toBe("Enabled bo@b.example.");
+    expect((await run(["remove", "bo@b.example"])).out).toBe("Removed bo@b.example.");
+    const lastAdmin = await run(["remove", "boss@b.example"]);
+    expect(lastAdmin).toMatchObject({ code: 1, err: "users: Cannot remove boss@b.example: they are the last active admin." });
+    expect((await run(["set-role", "ghost@b.example", "admin"])).err).toMatch(/No user has the email ghost@b.example/);
+  });
+
+  it("answers usage mistakes with the usage text and exit code 2", async () => {
+    for (const args of [[], ["frob"], ["add", "a@b.example"], ["add", "a@b.example", "--role"], ["set-role", "a@b.example"], ["list", "extra"]]) {
+      const result = await run(args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.err).toContain("Usage: npm run users -- <command>");
+    }
+  });
+});

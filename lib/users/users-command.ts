@@ -1,0 +1,136 @@
+import type { Kysely } from "kysely";
+import type { Database, User } from "@/lib/db/schema";
+import { UserError } from "@/lib/users/user-error";
+import {
+  addUser,
+  disableUser,
+  enableUser,
+  listUsers,
+  parseEmail,
+  parseRole,
+  removeUser,
+  setPassword,
+  setRole,
+} from "@/lib/users/users";
+
+export const USAGE = `Usage: npm run users -- <command>
+
+  add EMAIL --role ROLE --password-stdin [--name NAME]   add a user; the password is read from standard input
+  list                                                  list every user
+  set-role EMAIL ROLE                                   change a user's role (viewer, member, admin)
+  set-password EMAIL --password-stdin                   replace a user's password
+  disable EMAIL                                         stop a user signing in (their sessions end too)
+  enable EMAIL                                          let a disabled user sign in again
+  remove EMAIL                                          delete a user (their launches stay on record)`;
+
+export interface CommandIo {
+  readStdin(): Promise<string>;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+class UsageError extends Error {}
+
+/** Splits `--flag value` options from positional arguments. */
+function parseArgs(args: string[]) {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === "--password-stdin") options.set(arg, true);
+    else if (arg === "--role" || arg === "--name") {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value.`);
+      options.set(arg, value);
+      i += 1;
+    } else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}.`);
+    else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+function expectPositional(positional: string[], count: number, what: string): string[] {
+  if (positional.length !== count) throw new UsageError(`${what}`);
+  return positional;
+}
+
+/** The first line of standard input, without its line ending: passwords may contain spaces. */
+async function readPassword(io: CommandIo): Promise<string> {
+  const text = await io.readStdin();
+  const password = text.split(/\r?\n/)[0] ?? "";
+  if (password === "") throw new UsageError("--password-stdin: standard input was empty.");
+  return password;
+}
+
+function describeUser(user: User): string {
+  const state = user.disabled_at === null ? "active" : "disabled";
+  const demo = user.is_demo ? " (demo)" : "";
+  return `${user.email}\t${user.role}\t${state}${demo}\t${user.name ?? ""}`;
+}
+
+/** Runs one users command; returns the exit code (0 ok, 1 refused, 2 usage). */
+export async function runUsersCommand(db: Kysely<Database>, args: string[], io: CommandIo): Promise<number> {
+  try {
+    const [command, ...rest] = args;
+    const { positional, options } = parseArgs(rest);
+    switch (command) {
+      case "add": {
+        const [email] = expectPositional(positional, 1, "add takes one EMAIL.");
+        const role = options.get("--role");
+        if (typeof role !== "string") throw new UsageError("add needs --role ROLE.");
+        if (options.get("--password-stdin") !== true) throw new UsageError("add needs --password-stdin.");
+        const name = options.get("--name");
+        // Refuse a bad email or role before waiting on standard input.
+        const user = await addUser(db, {
+          email: parseEmail(email!),
+          role: parseRole(role),
+          name: typeof name === "string" ? name : null,
+          password: await readPassword(io),
+        });
+        io.out(`Added ${user.email} as ${user.role}.`);
+        return 0;
+      }
+      case "list": {
+        expectPositional(positional, 0, "list takes no arguments.");
+        const users = await listUsers(db);
+        if (users.length === 0) io.out("No users yet.");
+        for (const user of users) io.out(describeUser(user));
+        return 0;
+      }
+      case "set-role": {
+        const [email, role] = expectPositional(positional, 2, "set-role takes EMAIL and ROLE.");
+        const user = await setRole(db, email!, role!);
+        io.out(`${user.email} is now ${user.role}.`);
+        return 0;
+      }
+      case "set-password": {
+        const [email] = expectPositional(positional, 1, "set-password takes one EMAIL.");
+        if (options.get("--password-stdin") !== true) throw new UsageError("set-password needs --password-stdin.");
+        await setPassword(db, email!, await readPassword(io));
+        io.out(`Password of ${email!.trim().toLowerCase()} changed.`);
+        return 0;
+      }
+      case "disable":
+      case "enable":
+      case "remove": {
+        const [email] = expectPositional(positional, 1, `${command} takes one EMAIL.`);
+        const action = { disable: disableUser, enable: enableUser, remove: removeUser }[command];
+        const user = await action(db, email!);
+        io.out(`${command === "remove" ? "Removed" : command === "disable" ? "Disabled" : "Enabled"} ${user.email}.`);
+        return 0;
+      }
+      default:
+        throw new UsageError(command ? `Unknown command "${command}".` : "No command given.");
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`users: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof UserError) {
+      io.err(`users: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

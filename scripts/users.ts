@@ -1,0 +1,35 @@
+/** `npm run users -- …`: manage the dashboard's users from a shell (see lib/users/users-command.ts). */
+import { migrateToLatest, openDatabase } from "../lib/db/connect";
+import { readDatabaseUrl } from "../lib/env-schema";
+import { runUsersCommand } from "../lib/users/users-command";
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    process.stderr.write("Password (input is shown; pipe it in to keep it off screen): ");
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    if (process.stdin.isTTY && chunk.includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function main() {
+  const db = openDatabase(readDatabaseUrl(process.env));
+  try {
+    await migrateToLatest(db);
+    process.exitCode = await runUsersCommand(db, process.argv.slice(2), {
+      readStdin,
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`users: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
