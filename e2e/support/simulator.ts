@@ -37,3 +37,28 @@ export async function injectFault(spec: FaultSpec) {
 export async function clearFaults() {
   await control("DELETE", "faults");
 }
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  idempotency_key: string | null;
+  status: number | null;
+}
+
+/** What the simulator received since the log was last cleared. */
+export async function simulatorRequests(): Promise<LoggedRequest[]> {
+  const response = await control("GET", "requests");
+  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
+}
+
+export async function clearSimulatorRequests() {
+  await control("DELETE", "requests");
+}
+
+export async function simulatorState(): Promise<{ balance: number; generations: { total: number }; technique_runs: { total: number } }> {
+  return (await control("GET", "state")).json();
+}
+
+export async function setSimulatorCredits(balance: number) {
+  await control("POST", "credits", { balance });
+}

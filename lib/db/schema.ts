@@ -45,12 +45,14 @@ export interface LaunchesTable {
   prompt: string | null;
   /** JSON: the model params, or the technique inputs. */
   params_json: string | null;
-  workspace_id: string;
+  workspace_id: string | null;
   project_id: string | null;
   /** The key sent upstream (already namespaced per user); unique. */
   idempotency_key: string;
   status: LaunchStatus;
   estimated_cost: number | null;
+  /** FLORA's answer to the launch, replayed to a client that retries with the same key. */
+  response_json: string | null;
   error_code: string | null;
   created_at: number;
   completed_at: number | null;

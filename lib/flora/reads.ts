@@ -1,53 +1,75 @@
 import "server-only";
 import { getFloraClient } from "@/lib/flora/client";
-import { parseUpstream } from "@/lib/flora/upstream-error";
 import {
   generationPageSchema,
   modelListSchema,
   projectPageSchema,
+  runSchema,
+  techniquePageSchema,
   techniqueRunPageSchema,
+  techniqueSchema,
+  TERMINAL_STATUSES,
   workspaceListSchema,
   type GenerationPage,
   type GenerationType,
   type Model,
   type Project,
-  type RunStatus,
+  type Run,
+  type Technique,
   type TechniqueRunPage,
   type Workspace,
 } from "@/lib/flora/schemas";
+import { parseUpstream } from "@/lib/flora/upstream-error";
+import type { GenerationListQuery, TechniqueRunListQuery } from "@/lib/gateway/request-schemas";
+import { PollCache } from "@/lib/gateway/poll-cache";
+import { callUpstream, READ_POLICY, type AttemptOptions } from "@/lib/gateway/upstream-call";
+import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import { log } from "@/lib/log";
 
 /**
- * Server-side reads of FLORA through the SDK, each validated against its schema. Pages use
- * these for their first render; the gateway (api/v1) builds on the same client.
+ * Reads of FLORA through the SDK, under the gateway's read policy (10 s, one retry) and
+ * validated against FLORA's schemas. Pages and the /api/v1 gateway both read through here.
  */
 
-export interface HistoryQuery {
-  workspace_id?: string;
-  project_id?: string;
-  status?: RunStatus;
+function read<T>(what: string, attempt: (options: AttemptOptions) => Promise<T>): Promise<T> {
+  return callUpstream(READ_POLICY, attempt, {
+    onFailure: (failure: UpstreamFailure, attemptNumber: number) =>
+      log.warn(`upstream ${what} failed`, { attempt: attemptNumber, ...failure }),
+  });
+}
+
+export async function listGenerations(query: GenerationListQuery): Promise<GenerationPage> {
+  return read("GET /generations", async (options) => {
+    const page = await getFloraClient().generations.list(query, options);
+    return parseUpstream(generationPageSchema, { generations: page.generations, meta: page.meta }, "GET /generations");
+  });
+}
+
+export async function listTechniqueRuns(query: TechniqueRunListQuery): Promise<TechniqueRunPage> {
+  return read("GET /technique-runs", async (options) => {
+    const page = await getFloraClient().techniques.runs.list(query, options);
+    return parseUpstream(techniqueRunPageSchema, { technique_runs: page.technique_runs, meta: page.meta }, "GET /technique-runs");
+  });
+}
+
+export async function listWorkspaces(): Promise<Workspace[]> {
+  return read("GET /workspaces", async (options) =>
+    parseUpstream(workspaceListSchema, await getFloraClient().workspaces.list(options), "GET /workspaces"),
+  ).then((body) => body.workspaces);
+}
+
+export interface ProjectQuery {
+  workspace_id: string;
+  query?: string;
   cursor?: string;
   limit?: number;
 }
 
-export async function listGenerations(query: HistoryQuery): Promise<GenerationPage> {
-  const page = await getFloraClient().generations.list(query);
-  return parseUpstream(generationPageSchema, { generations: page.generations, meta: page.meta }, "GET /generations");
-}
-
-export async function listTechniqueRuns(
-  query: HistoryQuery & { technique_id?: string },
-): Promise<TechniqueRunPage> {
-  const page = await getFloraClient().techniques.runs.list(query);
-  return parseUpstream(
-    techniqueRunPageSchema,
-    { technique_runs: page.technique_runs, meta: page.meta },
-    "GET /technique-runs",
-  );
-}
-
-export async function listWorkspaces(): Promise<Workspace[]> {
-  const body = await getFloraClient().workspaces.list();
-  return parseUpstream(workspaceListSchema, body, "GET /workspaces").workspaces;
+export async function listProjects(query: ProjectQuery) {
+  return read("GET /projects", async (options) => {
+    const page = await getFloraClient().projects.list(query, options);
+    return parseUpstream(projectPageSchema, { projects: page.projects, meta: page.meta }, "GET /projects");
+  });
 }
 
 /** Every project of a workspace, following cursors (a team has tens of projects, not thousands). */
@@ -56,18 +78,73 @@ export async function listAllProjects(workspaceId: string): Promise<Project[]> {
   let cursor: string | undefined;
   const MAX_PAGES = 20;
   for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber += 1) {
-    const page = await getFloraClient().projects.list({ workspace_id: workspaceId, limit: 100, cursor });
-    const parsed = parseUpstream(projectPageSchema, { projects: page.projects, meta: page.meta }, "GET /projects");
-    projects.push(...parsed.projects);
-    cursor = parsed.meta.next_cursor ?? undefined;
+    const page = await listProjects({ workspace_id: workspaceId, limit: 100, cursor });
+    projects.push(...page.projects);
+    cursor = page.meta.next_cursor ?? undefined;
     if (!cursor) break;
   }
   return projects;
 }
 
 export async function listModels(type?: GenerationType): Promise<Model[]> {
-  const body = await getFloraClient().models.list(type ? { type } : {});
-  return parseUpstream(modelListSchema, body, "GET /models").models;
+  return read("GET /models", async (options) =>
+    parseUpstream(modelListSchema, await getFloraClient().models.list(type ? { type } : {}, options), "GET /models"),
+  ).then((body) => body.models);
+}
+
+export interface TechniqueQuery {
+  workspace_id?: string;
+  query?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export async function listTechniques(query: TechniqueQuery) {
+  return read("GET /techniques", async (options) => {
+    const page = await getFloraClient().techniques.list(query, options);
+    return parseUpstream(techniquePageSchema, { techniques: page.techniques, meta: page.meta }, "GET /techniques");
+  });
+}
+
+export async function getTechnique(techniqueId: string): Promise<Technique> {
+  return read("GET /techniques/{id}", async (options) =>
+    parseUpstream(techniqueSchema, await getFloraClient().techniques.retrieve(techniqueId, options), "GET /techniques/{id}"),
+  );
+}
+
+const globalPolls = globalThis as typeof globalThis & { __atelierPollCache?: PollCache<Run> };
+
+/** Unfinished runs are re-read after a second; finished ones are kept ten minutes. */
+function pollCache(): PollCache<Run> {
+  globalPolls.__atelierPollCache ??= new PollCache<Run>({
+    freshMs: 1_000,
+    terminalMs: 10 * 60_000,
+    maxEntries: 5_000,
+    isTerminal: (run) => TERMINAL_STATUSES.has(run.status),
+  });
+  return globalPolls.__atelierPollCache;
+}
+
+/** GET /runs/{runId}, coalesced: however many watch, one upstream poll per interval. */
+export function getRun(runId: string): Promise<Run> {
+  return pollCache().get(`run:${runId}`, () =>
+    read("GET /runs/{id}", async (options) =>
+      parseUpstream(runSchema, await getFloraClient().generations.retrieve(runId, options), "GET /runs/{id}"),
+    ),
+  );
+}
+
+/** GET /techniques/{techniqueId}/runs/{runId}, coalesced like getRun. */
+export function getTechniqueRun(techniqueId: string, runId: string): Promise<Run> {
+  return pollCache().get(`technique-run:${techniqueId}:${runId}`, () =>
+    read("GET /techniques/{id}/runs/{id}", async (options) =>
+      parseUpstream(
+        runSchema,
+        await getFloraClient().techniques.runs.retrieve(runId, { techniqueId }, options),
+        "GET /techniques/{id}/runs/{id}",
+      ),
+    ),
+  );
 }
 
 /** Names for ids: the lists carry workspace and project ids only. */

@@ -181,3 +181,17 @@ export const errorEnvelopeSchema = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
+
+/** POST /generate's answer. */
+export const generationCreateResponseSchema = z.object({
+  run_id: z.string().min(1),
+  type: z.enum(["generation", "technique", "action"]),
+  charged_cost: z.number().nonnegative(),
+  estimated_seconds: z.number().nullable(),
+  poll_url: z.string().nullish(),
+  project_id: z.string().nullish(),
+  model: z.object({ model_id: z.string() }).nullish(),
+  technique: techniqueRefSchema.nullish(),
+  action: z.object({ action_id: z.string() }).nullish(),
+});
+export type GenerationCreateResponse = z.infer<typeof generationCreateResponseSchema>;

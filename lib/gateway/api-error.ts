@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   internal_error: 500,
   upstream_invalid: 502,
   upstream_error: 502,
+  /** FLORA may have started the run, but its answer was lost and the run not yet found. */
+  launch_unconfirmed: 502,
   gateway_misconfigured: 503,
   upstream_timeout: 504,
 } as const;

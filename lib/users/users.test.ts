@@ -86,6 +86,7 @@ describe("users", () => {
         idempotency_key: "k1",
         status: "confirmed",
         estimated_cost: null,
+        response_json: null,
         error_code: null,
         created_at: 1,
         completed_at: 2,

@@ -27,11 +27,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("technique_id", "text")
     .addColumn("prompt", "text")
     .addColumn("params_json", "text")
-    .addColumn("workspace_id", "text", (col) => col.notNull())
+    // Technique runs are not started in a workspace the dashboard chooses.
+    .addColumn("workspace_id", "text")
     .addColumn("project_id", "text")
     .addColumn("idempotency_key", "text", (col) => col.notNull().unique())
     .addColumn("status", "text", (col) => col.notNull())
     .addColumn("estimated_cost", "double precision")
+    // FLORA's answer, replayed to a client that retries with the same key.
+    .addColumn("response_json", "text")
     .addColumn("error_code", "text")
     .addColumn("created_at", "bigint", (col) => col.notNull())
     .addColumn("completed_at", "bigint")

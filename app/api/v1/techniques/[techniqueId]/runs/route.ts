@@ -1,0 +1,21 @@
+import { launchRun } from "@/lib/launches/launch-service";
+import { clientIdempotencyKey } from "@/lib/gateway/client-idempotency-key";
+import { withPollPath } from "@/lib/gateway/poll-url";
+import { techniqueParamsSchema, techniqueRunBodySchema } from "@/lib/gateway/request-schemas";
+import { gatewayJson } from "@/lib/gateway/respond";
+import { route } from "@/lib/gateway/route";
+
+// POST /api/v1/techniques/{techniqueId}/runs: start a technique run (members and admins).
+export const POST = route(
+  { role: "member", params: techniqueParamsSchema, body: techniqueRunBodySchema },
+  async ({ request, user, params, body }) => {
+    const { response, replayed } = await launchRun(
+      { kind: "technique", techniqueId: params.techniqueId, body },
+      user,
+      clientIdempotencyKey(request),
+    );
+    return gatewayJson(withPollPath(response, params.techniqueId), {
+      headers: replayed ? { "idempotent-replayed": "true" } : {},
+    });
+  },
+);

@@ -1,0 +1,126 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expectErrorEnvelope } from "./support/gateway";
+import {
+  clearFaults,
+  clearSimulatorRequests,
+  injectFault,
+  setSimulatorCredits,
+  simulatorGet,
+  simulatorRequests,
+  simulatorState,
+} from "./support/simulator";
+import { readLaunches } from "./support/store";
+import { storageStateOf, USERS } from "./support/users";
+
+test.use({ storageState: storageStateOf("member") });
+
+const WORKSPACE = "ws_northwind";
+const PROJECT = "prj_springcampaign";
+const body = (prompt: string) => ({ type: "image", prompt, workspace_id: WORKSPACE, project_id: PROJECT });
+
+test.afterEach(async () => {
+  await clearFaults();
+});
+
+async function waitForTerminal(request: APIRequestContext, pollPath: string) {
+  for (let i = 0; i < 40; i += 1) {
+    const run = await (await request.get(pollPath)).json();
+    if (run.status === "completed" || run.status === "failed") return run;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${pollPath} did not finish`);
+}
+
+test("a member launches a generation and watches it complete through the gateway", async ({ request }) => {
+  const response = await request.post("/api/v1/generate", { data: body("a ceramic mug on a sunlit table") });
+  expect(response.status()).toBe(200);
+  const created = await response.json();
+  expect(created).toMatchObject({ type: "generation", run_id: expect.stringMatching(/^run_/), poll_url: `/api/v1/runs/${created.run_id}` });
+  const finished = await waitForTerminal(request, created.poll_url);
+  expect(finished.status).toBe("completed");
+  expect(finished.outputs[0].type).toBe("imageUrl");
+
+  const [record] = readLaunches({ runId: created.run_id });
+  expect(record).toMatchObject({
+    kind: "generation",
+    user_email: USERS.member.email,
+    prompt: "a ceramic mug on a sunlit table",
+    type: "image",
+    workspace_id: WORKSPACE,
+    project_id: PROJECT,
+    status: "confirmed",
+  });
+});
+
+test("a double submit with one Idempotency-Key starts exactly one run", async ({ request }) => {
+  await clearSimulatorRequests();
+  const before = (await simulatorState()).generations.total;
+  const headers = { "idempotency-key": `form-${Date.now()}` };
+  const [first, second] = await Promise.all([
+    request.post("/api/v1/generate", { headers, data: body("double click") }),
+    request.post("/api/v1/generate", { headers, data: body("double click") }),
+  ]);
+  const [a, b] = [await first.json(), await second.json()];
+  expect([first.status(), second.status()]).toEqual([200, 200]);
+  expect(a.run_id).toBe(b.run_id);
+  expect([first.headers()["idempotent-replayed"], second.headers()["idempotent-replayed"]].filter(Boolean)).toEqual(["true"]);
+  expect((await simulatorState()).generations.total).toBe(before + 1);
+  const posts = (await simulatorRequests()).filter((entry) => entry.method === "POST");
+  expect(posts).toHaveLength(1);
+  // The key FLORA saw is ours, namespaced per user, not the client's.
+  expect(posts[0]!.idempotency_key).toMatch(/^atl_[0-9a-f]{48}$/);
+
+  // A later retry of the same submission is answered from the record.
+  const again = await request.post("/api/v1/generate", { headers, data: body("double click") });
+  expect((await again.json()).run_id).toBe(a.run_id);
+  expect((await simulatorRequests()).filter((entry) => entry.method === "POST")).toHaveLength(1);
+});
+
+test("a 500 then success on POST /generate starts exactly one run, retried with the same key", async ({ request }) => {
+  await injectFault({ method: "POST", path: "/generate", fault: { kind: "status", status: 500 } });
+  await clearSimulatorRequests();
+  const before = (await simulatorState()).generations.total;
+  const response = await request.post("/api/v1/generate", { data: body("retried once") });
+  expect(response.status()).toBe(200);
+  const posts = (await simulatorRequests()).filter((entry) => entry.method === "POST" && entry.path === "/api/v1/generate");
+  expect(posts.map((entry) => entry.status)).toEqual([500, 200]);
+  expect(posts[0]!.idempotency_key).toBe(posts[1]!.idempotency_key);
+  expect((await simulatorState()).generations.total).toBe(before + 1);
+});
+
+test("running out of credits is a 402, and FLORA's field errors reach the client", async ({ request }) => {
+  await setSimulatorCredits(0);
+  try {
+    await expectErrorEnvelope(await request.post("/api/v1/generate", { data: body("no money") }), 402, "insufficient_credits");
+  } finally {
+    await setSimulatorCredits(250);
+  }
+  const rejected = await expectErrorEnvelope(
+    await request.post("/api/v1/generate", { data: { ...body("bad params"), model: "t2i-flux-2-pro", params: { no_such_param: 1 } } }),
+    400,
+    "input_validation_error",
+  );
+  expect(rejected.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringContaining("no_such_param") })]));
+  const records = readLaunches({ userEmail: USERS.member.email });
+  expect(records.find((record) => record.prompt === "no money")).toMatchObject({ status: "rejected", error_code: "insufficient_credits", run_id: null });
+});
+
+test("a member starts a technique run and watches it finish", async ({ request }) => {
+  const technique = await simulatorGet<{ technique_id: string; inputs: Array<{ id: string; type: string; optional?: boolean }> }>(
+    "/techniques/tech_prodshot",
+  );
+  const inputs = technique.inputs
+    .filter((input) => !input.optional)
+    .map((input) => ({
+      id: input.id,
+      type: input.type,
+      value: input.type === "text" ? "a red sneaker" : "https://media.example/in.png",
+    }));
+  const response = await request.post(`/api/v1/techniques/${technique.technique_id}/runs`, { data: { inputs } });
+  expect(response.status(), await response.text()).toBe(200);
+  const created = await response.json();
+  expect(created.poll_url).toBe(`/api/v1/techniques/${technique.technique_id}/runs/${created.run_id}`);
+  const finished = await waitForTerminal(request, created.poll_url);
+  expect(finished.status).toBe("completed");
+  expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ kind: "technique", technique_id: technique.technique_id, status: "confirmed" });
+});

@@ -1,0 +1,57 @@
+/**
+ * Coalesces polls of one run: concurrent requests share one upstream call, a run still in
+ * progress is served from memory for a moment, and a finished run (which cannot change)
+ * for much longer. Fifty teammates watching a run cost FLORA one poll per interval.
+ */
+export interface PollCacheOptions<T> {
+  /** How long an unfinished run is served from memory. */
+  freshMs: number;
+  /** How long a finished run is served from memory. */
+  terminalMs: number;
+  /** Bound on remembered runs; the least recently stored go first. */
+  maxEntries: number;
+  isTerminal: (value: T) => boolean;
+  now?: () => number;
+}
+
+interface Entry<T> {
+  value: T;
+  expiresAt: number;
+}
+
+export class PollCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly inFlight = new Map<string, Promise<T>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: PollCacheOptions<T>) {
+    this.now = options.now ?? Date.now;
+  }
+
+  async get(key: string, load: () => Promise<T>): Promise<T> {
+    const cached = this.entries.get(key);
+    if (cached && cached.expiresAt > this.now()) return cached.value;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending;
+
+    const loading = load()
+      .then((value) => {
+        this.store(key, value);
+        return value;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, loading);
+    return loading;
+  }
+
+  private store(key: string, value: T) {
+    const ttl = this.options.isTerminal(value) ? this.options.terminalMs : this.options.freshMs;
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: this.now() + ttl });
+    while (this.entries.size > this.options.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+}

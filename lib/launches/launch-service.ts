@@ -1,0 +1,141 @@
+import "server-only";
+import type { Launch, User } from "@/lib/db/schema";
+import { getDb } from "@/lib/db";
+import { getFloraClient } from "@/lib/flora/client";
+import {
+  generationCreateResponseSchema,
+  runSchema,
+  type GenerationCreateResponse,
+  type Run,
+} from "@/lib/flora/schemas";
+import { parseUpstream } from "@/lib/flora/upstream-error";
+import { ApiError } from "@/lib/gateway/api-error";
+import type { GenerateBody, TechniqueRunBody } from "@/lib/gateway/request-schemas";
+import { callUpstream, LAUNCH_POLICY, UpstreamCallError } from "@/lib/gateway/upstream-call";
+import { isIdempotencyRefusal, isTransient } from "@/lib/gateway/upstream-failure";
+import { upstreamIdempotencyKey, withKeyLock } from "@/lib/launches/idempotency-key";
+import { confirmLaunch, findLaunchByKey, recordIntent, settleLaunch, type LaunchIntent } from "@/lib/launches/launch-store";
+import { findRunOfLaunch } from "@/lib/launches/reconcile";
+import { log } from "@/lib/log";
+
+export type LaunchRequest =
+  | { kind: "generation"; body: GenerateBody }
+  | { kind: "technique"; techniqueId: string; body: TechniqueRunBody };
+
+export interface LaunchResult<T> {
+  response: T;
+  /** True when this answers a launch that had already happened (a retry or double submit). */
+  replayed: boolean;
+}
+
+type LaunchResponse = GenerationCreateResponse | Run;
+
+function intentOf(request: LaunchRequest, user: User, key: string): LaunchIntent {
+  const common = { userId: user.id, userEmail: user.email, idempotencyKey: key };
+  if (request.kind === "generation") {
+    const { body } = request;
+    return {
+      ...common,
+      kind: "generation",
+      type: body.type,
+      model: body.model ?? null,
+      techniqueId: null,
+      prompt: body.prompt,
+      params: body.params ?? {},
+      workspaceId: body.workspace_id,
+      projectId: body.project_id,
+    };
+  }
+  return {
+    ...common,
+    kind: "technique",
+    type: null,
+    model: null,
+    techniqueId: request.techniqueId,
+    prompt: request.body.inputs.find((input) => input.type === "text")?.value ?? null,
+    params: request.body.inputs,
+    workspaceId: null,
+    projectId: null,
+  };
+}
+
+function sendUpstream(request: LaunchRequest, key: string): Promise<LaunchResponse> {
+  const headers = { "Idempotency-Key": key };
+  return callUpstream(
+    LAUNCH_POLICY,
+    async (options) => {
+      if (request.kind === "generation") {
+        const answer = await getFloraClient().generations.create(request.body, { ...options, headers });
+        return parseUpstream(generationCreateResponseSchema, answer, "POST /generate");
+      }
+      const answer = await getFloraClient().techniques.runs.create(request.techniqueId, request.body, { ...options, headers });
+      return parseUpstream(runSchema, answer, "POST /techniques/{id}/runs");
+    },
+    {
+      onFailure: (failure, attempt) => log.warn("upstream launch attempt failed", { launchKind: request.kind, attempt, ...failure }),
+    },
+  );
+}
+
+const costOf = (response: LaunchResponse) => response.charged_cost ?? null;
+
+/**
+ * Starts a run once, however often it is asked: the same client key (per user) reaches
+ * FLORA with the same Idempotency-Key, one at a time; a launch already confirmed is
+ * answered from the record; FLORA's "duplicate key" answering our own retry is reconciled
+ * to the run the first attempt started.
+ */
+export async function launchRun(
+  request: LaunchRequest,
+  user: User,
+  clientKey: string | undefined,
+): Promise<LaunchResult<LaunchResponse>> {
+  const db = await getDb();
+  const key = upstreamIdempotencyKey(user.id, clientKey);
+
+  return withKeyLock(key, async () => {
+    let launch: Launch | undefined = await findLaunchByKey(db, key);
+    if (launch?.status === "confirmed" && launch.response_json) {
+      return { response: JSON.parse(launch.response_json) as LaunchResponse, replayed: true };
+    }
+    // An earlier attempt with this key may have reached FLORA: look for its run first.
+    if (launch && launch.status !== "rejected") {
+      const found = await findRunOfLaunch(db, launch);
+      if (found) {
+        await confirmLaunch(db, launch.id, { runId: found.run_id, response: found, estimatedCost: costOf(found) });
+        return { response: found, replayed: true };
+      }
+    }
+    if (launch) await settleLaunch(db, launch.id, "pending", null);
+    else launch = await recordIntent(db, intentOf(request, user, key));
+
+    try {
+      const response = await sendUpstream(request, key);
+      await confirmLaunch(db, launch.id, { runId: response.run_id, response, estimatedCost: costOf(response) });
+      log.info("launched", { kind: request.kind, runId: response.run_id, userId: user.id });
+      return { response, replayed: false };
+    } catch (error) {
+      if (!(error instanceof UpstreamCallError)) {
+        await settleLaunch(db, launch.id, "unconfirmed", "internal_error");
+        throw error;
+      }
+      if (isIdempotencyRefusal(error.failure)) {
+        // FLORA knows this key, so an attempt of ours (this one's lost first try, or an
+        // earlier request's) reached it: find the run that attempt started.
+        const found = await findRunOfLaunch(db, launch);
+        if (found) {
+          await confirmLaunch(db, launch.id, { runId: found.run_id, response: found, estimatedCost: costOf(found) });
+          return { response: found, replayed: true };
+        }
+        await settleLaunch(db, launch.id, "unconfirmed", "idempotency_duplicate");
+        throw new ApiError(
+          "launch_unconfirmed",
+          "FLORA says this launch was already sent, but its run was not found yet. It will appear in the history; do not launch it again.",
+        );
+      }
+      const definite = !isTransient(error.failure);
+      await settleLaunch(db, launch.id, definite ? "rejected" : "unconfirmed", error.apiError.code);
+      throw error.apiError;
+    }
+  });
+}

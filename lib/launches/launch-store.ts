@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database, Launch, LaunchStatus } from "@/lib/db/schema";
+
+/**
+ * The record of launches: an intent is written before the upstream call and completed
+ * after it, so a launch whose answer was lost is still on record as "unconfirmed".
+ */
+type Db = Kysely<Database>;
+
+export interface LaunchIntent {
+  kind: Launch["kind"];
+  userId: string;
+  userEmail: string;
+  type: string | null;
+  model: string | null;
+  techniqueId: string | null;
+  prompt: string | null;
+  params: unknown;
+  workspaceId: string | null;
+  projectId: string | null;
+  idempotencyKey: string;
+}
+
+export async function recordIntent(db: Db, intent: LaunchIntent, now = Date.now()): Promise<Launch> {
+  const launch: Launch = {
+    id: randomUUID(),
+    run_id: null,
+    kind: intent.kind,
+    user_id: intent.userId,
+    user_email: intent.userEmail,
+    type: intent.type,
+    model: intent.model,
+    technique_id: intent.techniqueId,
+    prompt: intent.prompt,
+    params_json: intent.params === undefined ? null : JSON.stringify(intent.params),
+    workspace_id: intent.workspaceId,
+    project_id: intent.projectId,
+    idempotency_key: intent.idempotencyKey,
+    status: "pending",
+    estimated_cost: null,
+    response_json: null,
+    error_code: null,
+    created_at: now,
+    completed_at: null,
+  };
+  await db.insertInto("launches").values(launch).execute();
+  return launch;
+}
+
+export function findLaunchByKey(db: Db, idempotencyKey: string): Promise<Launch | undefined> {
+  return db.selectFrom("launches").selectAll().where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
+}
+
+export async function confirmLaunch(
+  db: Db,
+  id: string,
+  confirmation: { runId: string; response: unknown; estimatedCost: number | null },
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .updateTable("launches")
+    .set({
+      status: "confirmed",
+      run_id: confirmation.runId,
+      response_json: JSON.stringify(confirmation.response),
+      estimated_cost: confirmation.estimatedCost,
+      error_code: null,
+      completed_at: now,
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function settleLaunch(
+  db: Db,
+  id: string,
+  status: Extract<LaunchStatus, "unconfirmed" | "rejected" | "pending">,
+  errorCode: string | null,
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .updateTable("launches")
+    .set({ status, error_code: errorCode, completed_at: status === "pending" ? null : now })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** Run ids already linked to a launch, so reconciliation never claims one twice. */
+export async function linkedRunIds(db: Db, runIds: string[]): Promise<Set<string>> {
+  if (runIds.length === 0) return new Set();
+  const rows = await db.selectFrom("launches").select("run_id").where("run_id", "in", runIds).execute();
+  return new Set(rows.map((row) => row.run_id).filter((id): id is string => id !== null));
+}
+
+/** The launches the store knows for these runs: who launched them and with what. */
+export async function launchesForRuns(db: Db, runIds: string[]): Promise<Map<string, Launch>> {
+  if (runIds.length === 0) return new Map();
+  const rows = await db.selectFrom("launches").selectAll().where("run_id", "in", runIds).execute();
+  return new Map(rows.map((row) => [row.run_id!, row]));
+}
