@@ -72,7 +72,7 @@ export default defineConfig({
     url: `${appOrigin}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
     env: {
       // Blank, not inherited: the suite always runs against its own simulator.

@@ -56,8 +56,15 @@ test("the navigation reaches technique runs and the model catalogue", async ({ p
   }
 });
 
-test("the history says so when FLORA fails, instead of crashing", async ({ page }) => {
+test("one FLORA hiccup is retried away, unseen by the teammate", async ({ page }) => {
   await injectFault({ method: "GET", path: "/generations", times: 1, fault: { kind: "status", status: 500 } });
+  await page.goto("/generations");
+  await expect(page.getByRole("table", { name: "Generations, newest first" })).toBeVisible();
+});
+
+test("the history says so when FLORA keeps failing, instead of crashing", async ({ page }) => {
+  // Twice: the first answer and the gateway's one retry.
+  await injectFault({ method: "GET", path: "/generations", times: 2, fault: { kind: "status", status: 500 } });
   await page.goto("/generations");
   await expect(page.getByText("Could not load the generation history from FLORA.")).toBeVisible();
   await expect(page.getByRole("table")).toHaveCount(0);

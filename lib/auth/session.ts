@@ -1,14 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { signInPathFor } from "@/lib/auth/callback-url";
-import { getAuthOptions } from "@/lib/auth/options";
-import { getDb } from "@/lib/db";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { SESSION_COOKIE_NAMES, sessionTokenFromCookieHeader, userIdFromSessionToken } from "@/lib/auth/session-token";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role, User } from "@/lib/db/schema";
-import { findUserById } from "@/lib/users/users";
+import { lookUpUser } from "@/lib/auth/user-lookup";
 import { REQUEST_PATH_HEADER } from "@/lib/auth/session-header";
 
 /**
@@ -16,12 +15,25 @@ import { REQUEST_PATH_HEADER } from "@/lib/auth/session-header";
  * the user was disabled or removed since, and the role is the current one, not the token's.
  */
 export const getSessionUser = cache(async (): Promise<User | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await findUserById(await getDb(), id);
-  return user && user.disabled_at === null ? user : null;
+  const jar = await cookies();
+  return userFromSessionToken(SESSION_COOKIE_NAMES.map((name) => jar.get(name)?.value).find(Boolean));
 });
+
+/**
+ * The same check from a request's Cookie header: route handlers have the request at hand,
+ * and reading it directly spares Next's cookies() machinery on the gateway's hot path.
+ */
+export function getRequestUser(request: Request): Promise<User | null> {
+  return userFromSessionToken(sessionTokenFromCookieHeader(request.headers.get("cookie")));
+}
+
+async function userFromSessionToken(token: string | undefined): Promise<User | null> {
+  if (!token) return null;
+  const id = await userIdFromSessionToken(token, getAuthSecret());
+  if (!id) return null;
+  const user = await lookUpUser(id);
+  return user && user.disabled_at === null ? user : null;
+}
 
 /**
  * For pages: the user, or a redirect to sign-in that comes back to the page asked for.

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { User } from "@/lib/db/schema";
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
-vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
+vi.mock("@/lib/auth/session", () => ({ getRequestUser: async () => session.user }));
 vi.mock("@/lib/log", () => ({ log: { error: vi.fn(), warn: vi.fn(), info: vi.fn() }, describeError: (e: unknown) => ({ e }) }));
 
 const { route } = await import("@/lib/gateway/route");

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getRequestUser } from "@/lib/auth/session";
 import type { Role, User } from "@/lib/db/schema";
 import { ApiError, errorResponse } from "@/lib/gateway/api-error";
 import { parseWith, queryObject, readJsonBody } from "@/lib/gateway/parse-input";
@@ -56,7 +56,7 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
 ) {
   return async (request: NextRequest, context: NextContext): Promise<Response> => {
     try {
-      const user = await getSessionUser();
+      const user = await getRequestUser(request);
       if (!user) throw new ApiError("unauthorized", "Sign in to use the dashboard's API.");
       if (!hasRole(user.role, options.role)) {
         throw new ApiError("forbidden", `This needs the ${options.role} role; you are a ${user.role}.`);

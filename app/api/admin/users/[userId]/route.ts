@@ -1,3 +1,4 @@
+import { forgetRememberedUsers } from "@/lib/auth/user-lookup";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/gateway/api-error";
 import { route } from "@/lib/gateway/route";
@@ -22,6 +23,8 @@ export const PATCH = route(
       if (body.disabled === false) await enableUser(db, user.email);
     } catch (error) {
       throw toApiError(error);
+    } finally {
+      forgetRememberedUsers();
     }
     return Response.json({ user: publicUser(await existingUser(params.userId)) });
   },
@@ -34,6 +37,8 @@ export const DELETE = route({ role: "admin", params: userIdParamsSchema }, async
     await removeUser(await getDb(), user.email);
   } catch (error) {
     throw toApiError(error);
+  } finally {
+    forgetRememberedUsers();
   }
   return new Response(null, { status: 204 });
 });
