@@ -52,11 +52,10 @@ async function main() {
     console.log(`FLORA: ${env.FLORA_BASE_URL}`);
   }
 
-  const app = spawn(
-    process.execPath,
-    [nextBin, devMode ? "dev" : "start", "--port", String(env.PORT), "--hostname", hostname],
-    { cwd: root, env: appEnv, stdio: "inherit" },
-  );
+  const serverArgs = devMode
+    ? [nextBin, "dev", "--port", String(env.PORT), "--hostname", hostname]
+    : ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "--port", String(env.PORT), "--hostname", hostname];
+  const app = spawn(process.execPath, serverArgs, { cwd: root, env: { ...appEnv, NODE_ENV: devMode ? "development" : "production" }, stdio: "inherit" });
   children.push(app);
   const shownHost = hostname === "0.0.0.0" || hostname === "127.0.0.1" ? "localhost" : hostname;
   console.log(`Atelier: http://${shownHost}:${env.PORT}`);

@@ -1,7 +1,10 @@
 import "server-only";
+import { recallUser, rememberUser } from "@/lib/auth/session-memory";
 import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { findUserById } from "@/lib/users/users";
+
+export { forgetRememberedUsers } from "@/lib/auth/session-memory";
 
 /**
  * Users by id for session checks, remembered for one second: every API request checks its
@@ -11,23 +14,10 @@ import { findUserById } from "@/lib/users/users";
  */
 const REMEMBER_MS = 1_000;
 
-const globalUsers = globalThis as typeof globalThis & {
-  __atelierUserLookup?: Map<string, { user: User | undefined; until: number }>;
-};
-function remembered() {
-  globalUsers.__atelierUserLookup ??= new Map();
-  return globalUsers.__atelierUserLookup;
-}
-
 export async function lookUpUser(id: string, now = Date.now()): Promise<User | undefined> {
-  const hit = remembered().get(id);
-  if (hit && hit.until > now) return hit.user;
+  const hit = recallUser(id, now);
+  if (hit) return hit.user;
   const user = await findUserById(await getDb(), id);
-  remembered().set(id, { user, until: now + REMEMBER_MS });
-  if (remembered().size > 5_000) remembered().delete(remembered().keys().next().value!);
+  rememberUser(id, user, now + REMEMBER_MS);
   return user;
-}
-
-export function forgetRememberedUsers() {
-  remembered().clear();
 }

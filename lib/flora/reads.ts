@@ -8,7 +8,6 @@ import {
   techniquePageSchema,
   techniqueRunPageSchema,
   techniqueSchema,
-  TERMINAL_STATUSES,
   workspaceListSchema,
   type GenerationPage,
   type GenerationType,
@@ -21,7 +20,7 @@ import {
 } from "@/lib/flora/schemas";
 import { parseUpstream } from "@/lib/flora/upstream-error";
 import type { GenerationListQuery, TechniqueRunListQuery } from "@/lib/gateway/request-schemas";
-import { PollCache } from "@/lib/gateway/poll-cache";
+import { runCacheKey, runPollCache, techniqueRunCacheKey } from "@/lib/gateway/run-poll-cache";
 import { callUpstream, READ_POLICY, type AttemptOptions } from "@/lib/gateway/upstream-call";
 import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
 import { log } from "@/lib/log";
@@ -112,22 +111,9 @@ export async function getTechnique(techniqueId: string): Promise<Technique> {
   );
 }
 
-const globalPolls = globalThis as typeof globalThis & { __atelierPollCache?: PollCache<Run> };
-
-/** Unfinished runs are re-read after a second; finished ones are kept ten minutes. */
-function pollCache(): PollCache<Run> {
-  globalPolls.__atelierPollCache ??= new PollCache<Run>({
-    freshMs: 1_000,
-    terminalMs: 10 * 60_000,
-    maxEntries: 5_000,
-    isTerminal: (run) => TERMINAL_STATUSES.has(run.status),
-  });
-  return globalPolls.__atelierPollCache;
-}
-
 /** GET /runs/{runId}, coalesced: however many watch, one upstream poll per interval. */
 export function getRun(runId: string): Promise<Run> {
-  return pollCache().get(`run:${runId}`, () =>
+  return runPollCache().get(runCacheKey(runId), () =>
     read("GET /runs/{id}", async (options) =>
       parseUpstream(runSchema, await getFloraClient().generations.retrieve(runId, options), "GET /runs/{id}"),
     ),
@@ -136,7 +122,7 @@ export function getRun(runId: string): Promise<Run> {
 
 /** GET /techniques/{techniqueId}/runs/{runId}, coalesced like getRun. */
 export function getTechniqueRun(techniqueId: string, runId: string): Promise<Run> {
-  return pollCache().get(`technique-run:${techniqueId}:${runId}`, () =>
+  return runPollCache().get(techniqueRunCacheKey(techniqueId, runId), () =>
     read("GET /techniques/{id}/runs/{id}", async (options) =>
       parseUpstream(
         runSchema,
@@ -153,11 +139,30 @@ export interface Directory {
   projects: Map<string, Project>;
 }
 
-export async function loadDirectory(): Promise<Directory> {
-  const workspaces = await listWorkspaces();
-  const projectLists = await Promise.all(workspaces.map((workspace) => listAllProjects(workspace.workspace_id)));
-  return {
-    workspaces: new Map(workspaces.map((workspace) => [workspace.workspace_id, workspace])),
-    projects: new Map(projectLists.flat().map((project) => [project.project_id, project])),
-  };
+const DIRECTORY_FRESH_MS = 30_000;
+const globalDirectory = globalThis as typeof globalThis & {
+  __atelierDirectory?: { loaded: Promise<Directory>; until: number };
+};
+
+/**
+ * Workspaces and projects by id, remembered for 30 s: they change rarely, and every history
+ * page needs them, which would otherwise cost a request per workspace on every view.
+ */
+export function loadDirectory(now = Date.now()): Promise<Directory> {
+  const remembered = globalDirectory.__atelierDirectory;
+  if (remembered && remembered.until > now) return remembered.loaded;
+  const loaded = (async () => {
+    const workspaces = await listWorkspaces();
+    const projectLists = await Promise.all(workspaces.map((workspace) => listAllProjects(workspace.workspace_id)));
+    return {
+      workspaces: new Map(workspaces.map((workspace) => [workspace.workspace_id, workspace])),
+      projects: new Map(projectLists.flat().map((project) => [project.project_id, project])),
+    };
+  })();
+  globalDirectory.__atelierDirectory = { loaded, until: now + DIRECTORY_FRESH_MS };
+  // A failed load is not remembered: the next view tries again.
+  loaded.catch(() => {
+    if (globalDirectory.__atelierDirectory?.loaded === loaded) globalDirectory.__atelierDirectory = undefined;
+  });
+  return loaded;
 }

@@ -41,6 +41,15 @@ describe("PollCache", () => {
     expect(calls()).toBe(2);
   });
 
+  it("peeks only at fresh values, never loading", async () => {
+    const { cache, loader, advance } = setup();
+    expect(cache.peek("run_1")).toBeUndefined();
+    await cache.get("run_1", loader({ id: "run_1", status: "running" }));
+    expect(cache.peek("run_1")?.status).toBe("running");
+    advance(1_001);
+    expect(cache.peek("run_1")).toBeUndefined();
+  });
+
   it("keeps a finished run for long", async () => {
     const { cache, loader, calls, advance } = setup();
     await cache.get("run_1", loader({ id: "run_1", status: "completed" }));

@@ -28,6 +28,12 @@ export class PollCache<T> {
     this.now = options.now ?? Date.now;
   }
 
+  /** The remembered value while it is fresh, without loading anything. */
+  peek(key: string): T | undefined {
+    const cached = this.entries.get(key);
+    return cached && cached.expiresAt > this.now() ? cached.value : undefined;
+  }
+
   async get(key: string, load: () => Promise<T>): Promise<T> {
     const cached = this.entries.get(key);
     if (cached && cached.expiresAt > this.now()) return cached.value;

@@ -1,0 +1,69 @@
+import { EventEmitter } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { describe, expect, it } from "vitest";
+import { forgetRememberedUsers, rememberTokenUserId, rememberUser } from "@/lib/auth/session-memory";
+import type { User } from "@/lib/db/schema";
+import { answerFromMemory } from "@/lib/gateway/fast-path";
+import { runPollCache } from "@/lib/gateway/run-poll-cache";
+
+const user: User = { id: "u-fast", email: "f@x.example", name: null, role: "viewer", password_hash: null, created_at: 0, disabled_at: null, is_demo: 0 };
+const run = { run_id: "run_fast1", status: "completed" as const, progress: 100, created_at: 1, poll_url: "https://upstream.example/poll" };
+
+function request(url: string, cookie?: string, method = "GET") {
+  return { method, url, headers: cookie ? { cookie } : {} } as unknown as IncomingMessage;
+}
+
+function response() {
+  const captured: { status?: number; headers?: Record<string, unknown>; body?: string } = {};
+  const res = Object.assign(new EventEmitter(), {
+    writeHead(status: number, headers: Record<string, unknown>) {
+      captured.status = status;
+      captured.headers = headers;
+      return res;
+    },
+    end(body: string) {
+      captured.body = body;
+    },
+  });
+  return { res: res as unknown as ServerResponse, captured };
+}
+
+async function primed() {
+  rememberTokenUserId("tok-fast", user.id, Date.now() + 60_000);
+  rememberUser(user.id, user, Date.now() + 60_000);
+  await runPollCache().get("run:run_fast1", async () => run);
+}
+
+describe("answerFromMemory", () => {
+  it("answers a poll when token, user and run are all known, as the handler would", async () => {
+    await primed();
+    const { res, captured } = response();
+    expect(answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), res)).toBe(true);
+    expect(captured.status).toBe(200);
+    expect(captured.headers).toMatchObject({ "cache-control": "private, no-store", "X-Content-Type-Options": "nosniff" });
+    expect(JSON.parse(captured.body!)).toEqual({ ...run, poll_url: "/api/v1/runs/run_fast1" });
+  });
+
+  it.each([
+    ["no cookie", request("/api/v1/runs/run_fast1")],
+    ["an unknown token", request("/api/v1/runs/run_fast1", "next-auth.session-token=someone-else")],
+    ["a run not in memory", request("/api/v1/runs/run_notcached", "next-auth.session-token=tok-fast")],
+    ["a query string", request("/api/v1/runs/run_fast1?x=1", "next-auth.session-token=tok-fast")],
+    ["another method", request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast", "POST")],
+    ["another path", request("/api/v1/generations", "next-auth.session-token=tok-fast")],
+    ["a bad id", request("/api/v1/runs/run_a.b", "next-auth.session-token=tok-fast")],
+  ])("leaves %s to Next", async (_label, req) => {
+    await primed();
+    const { res, captured } = response();
+    expect(answerFromMemory(req, res)).toBe(false);
+    expect(captured.status).toBeUndefined();
+  });
+
+  it("leaves a disabled or forgotten user to Next", async () => {
+    await primed();
+    rememberUser(user.id, { ...user, disabled_at: 5 }, Date.now() + 60_000);
+    expect(answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
+    forgetRememberedUsers();
+    expect(answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
+  });
+});

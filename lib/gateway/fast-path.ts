@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
+import { recallTokenUserId, recallUser } from "@/lib/auth/session-memory";
+import securityHeaders from "@/lib/http/security-headers.json";
+import { withPollPath } from "@/lib/gateway/poll-url";
+import { runCacheKey, runPollCache, techniqueRunCacheKey } from "@/lib/gateway/run-poll-cache";
+
+/**
+ * Answers a poll of a run straight from memory, before Next's routing, when everything the
+ * route handler would check is already known and fresh: the session token decrypted, its
+ * user active, the run in the poll cache. Anything else (a first request, an expired
+ * entry, a query string, another path) falls through to the route handler, which does the
+ * full work and fills these caches. The answer is the one the handler would give.
+ */
+const RUN_PATH = /^\/api\/v1\/runs\/(run_[A-Za-z0-9_-]{1,124})$/;
+const TECHNIQUE_RUN_PATH = /^\/api\/v1\/techniques\/(tech_[A-Za-z0-9_-]{1,123})\/runs\/(run_[A-Za-z0-9_-]{1,124})$/;
+
+function cachedRunFor(url: string) {
+  const run = RUN_PATH.exec(url);
+  if (run) return { key: runCacheKey(run[1]!), techniqueId: undefined };
+  const techniqueRun = TECHNIQUE_RUN_PATH.exec(url);
+  if (techniqueRun) return { key: techniqueRunCacheKey(techniqueRun[1]!, techniqueRun[2]!), techniqueId: techniqueRun[1]! };
+  return undefined;
+}
+
+/** True when it answered; false to let Next handle the request. */
+export function answerFromMemory(request: IncomingMessage, response: ServerResponse, now = Date.now()): boolean {
+  if (request.method !== "GET" || !request.url) return false;
+  const target = cachedRunFor(request.url);
+  if (!target) return false;
+  const token = sessionTokenFromCookieHeader(request.headers.cookie);
+  const userId = token ? recallTokenUserId(token, now) : undefined;
+  const user = userId ? recallUser(userId, now)?.user : undefined;
+  if (!user || user.disabled_at !== null) return false;
+  const run = runPollCache().peek(target.key);
+  if (!run) return false;
+
+  const body = JSON.stringify(withPollPath(run, target.techniqueId));
+  response.writeHead(200, {
+    ...securityHeaders,
+    "content-type": "application/json",
+    "cache-control": "private, no-store",
+    "content-length": Buffer.byteLength(body),
+  });
+  response.end(body);
+  return true;
+}
