@@ -13,7 +13,8 @@ function redact(text: string): string {
 function write(level: Level, message: string, details?: Record<string, unknown>) {
   const env = getEnv();
   if (ORDER[level] < ORDER[env.LOG_LEVEL]) return;
-  const line = redact(JSON.stringify({ time: new Date().toISOString(), level, message, ...details }));
+  // Our fields last, so a detail named "message" or "level" cannot overwrite them.
+  const line = redact(JSON.stringify({ ...details, time: new Date().toISOString(), level, message }));
   if (level === "error" || level === "warn") console.error(line);
   else console.log(line);
 }

@@ -33,7 +33,7 @@ import { log } from "@/lib/log";
 function read<T>(what: string, attempt: (options: AttemptOptions) => Promise<T>): Promise<T> {
   return callUpstream(READ_POLICY, attempt, {
     onFailure: (failure: UpstreamFailure, attemptNumber: number) =>
-      log.warn(`upstream ${what} failed`, { attempt: attemptNumber, ...failure }),
+      log.warn(`upstream ${what} failed`, { attempt: attemptNumber, upstream: failure }),
   });
 }
 

@@ -72,7 +72,7 @@ function sendUpstream(request: LaunchRequest, key: string): Promise<LaunchRespon
       return parseUpstream(runSchema, answer, "POST /techniques/{id}/runs");
     },
     {
-      onFailure: (failure, attempt) => log.warn("upstream launch attempt failed", { launchKind: request.kind, attempt, ...failure }),
+      onFailure: (failure, attempt) => log.warn("upstream launch attempt failed", { launchKind: request.kind, attempt, upstream: failure }),
     },
   );
 }
