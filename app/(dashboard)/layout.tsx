@@ -1,4 +1,5 @@
 import { AppHeader } from "@/components/layout/app-header";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { requirePageUser } from "@/lib/auth/session";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
@@ -13,7 +14,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       </a>
       <AppHeader user={user} />
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        {children}
+        <QueryProvider>{children}</QueryProvider>
       </main>
     </>
   );

@@ -6,7 +6,8 @@ import { z } from "zod";
  * FLORA can add fields without breaking us; wrong types are rejected, never passed on.
  */
 
-export const runStatusSchema = z.enum(["pending", "running", "completed", "failed"]);
+export const runStatusValues = ["pending", "running", "completed", "failed"] as const;
+export const runStatusSchema = z.enum(runStatusValues);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 export const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(["completed", "failed"]);
 

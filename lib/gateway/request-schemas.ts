@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { generationTypeSchema, runStatusSchema } from "@/lib/flora/schemas";
 
+export { runStatusValues } from "@/lib/flora/schemas";
+
 /**
  * What the gateway accepts, checked before anything goes upstream. Ids carry their prefix
  * and only letters, digits, `_` and `-`: no slash, dot or percent can reach a path.

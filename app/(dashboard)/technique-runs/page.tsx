@@ -1,22 +1,13 @@
 import type { Metadata } from "next";
+import { HistoryPageBody } from "@/components/history/history-page";
 import { requirePageUser } from "@/lib/auth/session";
-import { HistorySection } from "@/components/runs/history-section";
-import { loadFirstPage } from "@/lib/runs/load-first-page";
 
 export const metadata: Metadata = { title: "Technique runs" };
-// Every visit reads the upstream afresh: history changes by the second.
 export const dynamic = "force-dynamic";
 
-export default async function TechniqueRunsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TechniqueRunsPage({ searchParams }: Props) {
   await requirePageUser();
-  return (
-    <HistorySection
-      heading="Technique runs"
-      caption="Technique runs, newest first"
-      titleHeading="Technique"
-      what="the technique runs"
-      emptyText="No technique runs yet."
-      page={await loadFirstPage("technique")}
-    />
-  );
+  return <HistoryPageBody kind="technique" heading="Technique runs" searchParams={await searchParams} />;
 }

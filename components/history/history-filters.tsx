@@ -1,0 +1,112 @@
+"use client";
+
+import type { RefObject } from "react";
+import { runStatusValues } from "@/lib/flora/schemas";
+import { hasFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
+import type { HistoryDirectory } from "@/lib/history/directory";
+import type { ViewMode } from "@/components/history/use-view-mode";
+
+interface FiltersProps {
+  kind: HistoryKind;
+  filters: HistoryFilters;
+  directory: HistoryDirectory | undefined;
+  onChange: (filters: HistoryFilters) => void;
+  view: ViewMode;
+  onViewChange: (view: ViewMode) => void;
+  firstFilterRef: RefObject<HTMLSelectElement | null>;
+}
+
+const STATUS_LABELS = { pending: "Pending", running: "Running", completed: "Completed", failed: "Failed" } as const;
+const select = "rounded-md border border-black/20 bg-white px-2 py-1.5 text-sm";
+
+/** Workspace, then project (following the workspace), status, technique; and the view. */
+export function HistoryFiltersBar({ kind, filters, directory, onChange, view, onViewChange, firstFilterRef }: FiltersProps) {
+  const projects = (directory?.projects ?? []).filter((p) => !filters.workspace || p.workspaceId === filters.workspace);
+  const set = (patch: Partial<HistoryFilters>) => {
+    const next = { ...filters, ...patch };
+    for (const key of Object.keys(next) as Array<keyof HistoryFilters>) if (!next[key]) delete next[key];
+    onChange(next);
+  };
+
+  return (
+    <div role="search" aria-label="Filter runs" className="flex flex-wrap items-end gap-3">
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Workspace
+        <select
+          ref={firstFilterRef}
+          className={select}
+          value={filters.workspace ?? ""}
+          // A project belongs to one workspace: changing the workspace clears it.
+          onChange={(event) => set({ workspace: event.target.value || undefined, project: undefined })}
+        >
+          <option value="">All workspaces</option>
+          {directory?.workspaces.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Project
+        <select className={select} value={filters.project ?? ""} onChange={(event) => set({ project: event.target.value || undefined })}>
+          <option value="">All projects</option>
+          {projects.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Status
+        <select
+          className={select}
+          value={filters.status ?? ""}
+          onChange={(event) => set({ status: (event.target.value || undefined) as HistoryFilters["status"] })}
+        >
+          <option value="">Any status</option>
+          {runStatusValues.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {kind === "technique" && (
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          Technique
+          <select className={select} value={filters.technique ?? ""} onChange={(event) => set({ technique: event.target.value || undefined })}>
+            <option value="">All techniques</option>
+            {directory?.techniques.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button
+        type="button"
+        disabled={!hasFilters(filters)}
+        onClick={() => onChange({})}
+        className="rounded-md px-2 py-1.5 text-sm text-accent underline disabled:text-muted disabled:no-underline"
+      >
+        Clear all filters
+      </button>
+      <div role="group" aria-label="View" className="ml-auto flex overflow-hidden rounded-md border border-black/20 text-sm">
+        {(["list", "grid"] as const).map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            aria-pressed={view === mode}
+            onClick={() => onViewChange(mode)}
+            className={`px-3 py-1.5 ${view === mode ? "bg-accent text-white" : "bg-white"}`}
+          >
+            {mode === "list" ? "List" : "Grid"}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

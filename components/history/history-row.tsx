@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { CreatedAt, DurationAndCost, RunStatusBlock } from "@/components/history/run-facts";
+import { RunPreview } from "@/components/history/run-preview";
+import { runHref, type HistoryRun } from "@/lib/history/history-run";
+
+interface RowProps {
+  run: HistoryRun;
+  names: { workspace: string; project: string };
+  now: number;
+  selected: boolean;
+  layout: "list" | "grid";
+}
+
+/** One run in the list (details first) or the grid (media first). */
+export function HistoryItem({ run, names, now, selected, layout }: RowProps) {
+  const ring = selected ? "ring-2 ring-accent" : "";
+  const common = {
+    "data-run-row": "",
+    "data-run-id": run.runId,
+    "data-status": run.status,
+    "aria-selected": selected,
+    role: "option",
+  } as const;
+
+  const title = (
+    <Link href={runHref(run)} prefetch={false} className="font-medium hover:underline" tabIndex={selected ? 0 : -1}>
+      {run.title}
+    </Link>
+  );
+  const launched = run.prompt !== null && (
+    <p className="line-clamp-1 text-xs text-ink/80" title={run.prompt}>
+      “{run.prompt}”{run.launchedBy && <span className="text-muted"> · {run.launchedBy}</span>}
+    </p>
+  );
+
+  if (layout === "grid") {
+    return (
+      <div {...common} className={`flex h-full flex-col gap-2 rounded-lg border border-black/10 bg-white p-2 ${ring}`}>
+        <RunPreview output={run.outputs[0]} size="large" />
+        <div className="flex items-start justify-between gap-2">
+          <div className="min-w-0">
+            {title}
+            <p className="truncate text-xs text-muted">
+              {names.workspace} / {names.project}
+            </p>
+          </div>
+          <RunStatusBlock run={run} />
+        </div>
+        {launched}
+        <p className="mt-auto text-xs text-muted">
+          <CreatedAt at={run.createdAt} now={now} /> · <DurationAndCost run={run} />
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div {...common} className={`flex h-full items-center gap-4 border-b border-black/5 bg-white px-3 ${ring}`}>
+      <RunPreview output={run.outputs[0]} size="small" />
+      <div className="w-28 shrink-0">
+        <RunStatusBlock run={run} />
+      </div>
+      <div className="min-w-0 flex-1">
+        {title}
+        {launched || <p className="font-mono text-xs text-muted">{run.runId}</p>}
+      </div>
+      <div className="hidden w-48 shrink-0 text-sm md:block">
+        <p className="truncate">{names.workspace}</p>
+        <p className="truncate text-xs text-muted">{names.project}</p>
+      </div>
+      <div className="w-36 shrink-0 text-right text-sm">
+        <CreatedAt at={run.createdAt} now={now} />
+        <p>
+          <DurationAndCost run={run} />
+        </p>
+      </div>
+    </div>
+  );
+}

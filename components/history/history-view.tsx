@@ -1,0 +1,198 @@
+"use client";
+
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { HistoryFiltersBar } from "@/components/history/history-filters";
+import { HistoryItem } from "@/components/history/history-row";
+import { HistoryEmpty, HistoryError, HistorySkeleton, RateLimitNotice } from "@/components/history/history-states";
+import { useHistoryKeys } from "@/components/history/use-history-keys";
+import { useLiveRuns, withLiveState } from "@/components/history/use-live-runs";
+import { useNewRunCount } from "@/components/history/use-new-runs";
+import { useViewMode } from "@/components/history/use-view-mode";
+import { useNow } from "@/components/hooks/use-now";
+import type { HistoryDirectory } from "@/lib/history/directory";
+import { historySearch, parseHistoryFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
+import { runHref } from "@/lib/history/history-run";
+import { fetchJson } from "@/lib/queries/fetch-json";
+import { historyKeys, historyListOptions } from "@/lib/queries/history";
+
+const LIST_ROW_HEIGHT = 88;
+const GRID_ROW_HEIGHT = 320;
+const GRID_CARD_WIDTH = 240;
+/** Start fetching the next page this many rows before the end. */
+const PREFETCH_ROWS = 10;
+
+export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedAt: number }) {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const filters = useMemo(() => parseHistoryFilters(searchParams, kind), [searchParams, kind]);
+  const now = useNow(renderedAt);
+  const [view, setView] = useViewMode();
+  const [selected, setSelected] = useState(0);
+  const [columns, setColumns] = useState(4);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const firstFilterRef = useRef<HTMLSelectElement>(null);
+
+  const directory = useQuery({
+    queryKey: historyKeys.directory(),
+    queryFn: () => fetchJson<HistoryDirectory>("/api/history/directory"),
+    staleTime: 5 * 60_000,
+  }).data;
+  const list = useInfiniteQuery(historyListOptions(kind, filters));
+  const runs = useMemo(() => list.data?.pages.flatMap((page) => page.runs) ?? [], [list.data]);
+  const live = useLiveRuns(runs);
+  const newRuns = useNewRunCount(kind, filters, runs[0], list.isSuccess);
+
+  const changeFilters = useCallback(
+    (next: HistoryFilters) => {
+      // The URL is the state: a copied link reopens this view. No server round trip needed.
+      window.history.replaceState(null, "", `${pathname}${historySearch(next)}`);
+      setSelected(0);
+      scrollRef.current?.scrollTo({ top: 0 });
+    },
+    [pathname],
+  );
+
+  const layoutColumns = view === "grid" ? columns : 1;
+  const rowCount = Math.ceil(runs.length / layoutColumns);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => (view === "grid" ? GRID_ROW_HEIGHT : LIST_ROW_HEIGHT),
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastVisibleRow = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (lastVisibleRow >= rowCount - PREFETCH_ROWS && list.hasNextPage && !list.isFetchingNextPage) {
+      void list.fetchNextPage();
+    }
+  }, [lastVisibleRow, rowCount, list]);
+
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      setColumns(Math.max(1, Math.floor((entry?.contentRect.width ?? GRID_CARD_WIDTH) / GRID_CARD_WIDTH)));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useHistoryKeys({
+    count: runs.length,
+    onMove: (delta) =>
+      setSelected((current) => {
+        const next = Math.min(Math.max(0, current + delta), Math.max(0, runs.length - 1));
+        virtualizer.scrollToIndex(Math.floor(next / layoutColumns), { align: "auto" });
+        return next;
+      }),
+    onOpen: () => {
+      const run = runs[selected];
+      if (run) router.push(runHref(run));
+    },
+    onFocusFilters: () => firstFilterRef.current?.focus(),
+  });
+
+  const names = (run: { workspaceId: string; projectId: string }) => ({
+    workspace: directory?.workspaces.find((w) => w.id === run.workspaceId)?.name ?? run.workspaceId,
+    project: directory?.projects.find((p) => p.id === run.projectId)?.name ?? run.projectId,
+  });
+  const filterNames = describeFilters(filters, directory);
+
+  return (
+    <div className="space-y-4">
+      <HistoryFiltersBar
+        kind={kind}
+        filters={filters}
+        directory={directory}
+        onChange={changeFilters}
+        view={view}
+        onViewChange={setView}
+        firstFilterRef={firstFilterRef}
+      />
+      <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || now} />
+      {newRuns > 0 && (
+        <button
+          type="button"
+          onClick={() => {
+            void queryClient.resetQueries({ queryKey: historyKeys.list(kind, filters) });
+            scrollRef.current?.scrollTo({ top: 0 });
+            setSelected(0);
+          }}
+          className="mx-auto block rounded-full bg-accent px-4 py-1.5 text-sm font-medium text-white shadow"
+        >
+          {newRuns === 1 ? "1 new run" : `${newRuns} new runs`}
+        </button>
+      )}
+      {list.isPending ? (
+        <HistorySkeleton />
+      ) : list.isError && runs.length === 0 ? (
+        <HistoryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : runs.length === 0 ? (
+        <HistoryEmpty filterNames={filterNames} onClear={() => changeFilters({})} />
+      ) : (
+        <div
+          ref={scrollRef}
+          role="listbox"
+          aria-label={kind === "generation" ? "Generations, newest first" : "Technique runs, newest first"}
+          aria-activedescendant={runs[selected] ? `run-${runs[selected]!.runId}` : undefined}
+          tabIndex={0}
+          className="h-[calc(100vh-240px)] min-h-[400px] overflow-auto rounded-lg border border-black/10 bg-canvas"
+          data-testid="history-scroller"
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+            {items.map((item) => (
+              <div
+                key={item.key}
+                data-index={item.index}
+                style={{
+                  position: "absolute",
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                  ...(view === "grid" && { gridTemplateColumns: `repeat(${layoutColumns}, minmax(0, 1fr))` }),
+                }}
+                className={view === "grid" ? "grid gap-3 p-2" : ""}
+              >
+                {runs.slice(item.index * layoutColumns, item.index * layoutColumns + layoutColumns).map((run, offset) => {
+                  const index = item.index * layoutColumns + offset;
+                  return (
+                    <div key={run.runId} id={`run-${run.runId}`} className="h-full" onClick={() => setSelected(index)}>
+                      <HistoryItem
+                        run={withLiveState(run, live.get(run.runId))}
+                        names={names(run)}
+                        now={now}
+                        selected={index === selected}
+                        layout={view}
+                      />
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </div>
+          {list.isFetchingNextPage && <p className="p-3 text-center text-sm text-muted">Loading more…</p>}
+          {!list.hasNextPage && <p className="p-3 text-center text-sm text-muted">That is all of them.</p>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function describeFilters(filters: HistoryFilters, directory: HistoryDirectory | undefined): string[] {
+  const names: string[] = [];
+  if (filters.workspace) names.push(`workspace ${directory?.workspaces.find((w) => w.id === filters.workspace)?.name ?? filters.workspace}`);
+  if (filters.project) names.push(`project ${directory?.projects.find((p) => p.id === filters.project)?.name ?? filters.project}`);
+  if (filters.status) names.push(`status ${filters.status}`);
+  if (filters.technique) names.push(`technique ${directory?.techniques.find((t) => t.id === filters.technique)?.name ?? filters.technique}`);
+  return names;
+}

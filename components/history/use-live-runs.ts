@@ -1,0 +1,40 @@
+"use client";
+
+import { useQueries } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { Run } from "@/lib/flora/schemas";
+import { isActive, runPollPath, type HistoryRun } from "@/lib/history/history-run";
+import { runPollOptions } from "@/lib/queries/history";
+
+/**
+ * Polls the loaded runs that are still pending or running (through the gateway, which
+ * coalesces), and returns their latest state by run id. Each stops once its run ends, and
+ * none poll from a hidden tab.
+ */
+export function useLiveRuns(runs: HistoryRun[]): Map<string, Run> {
+  const active = useMemo(() => runs.filter((run) => isActive(run.status)), [runs]);
+  const results = useQueries({ queries: active.map((run) => runPollOptions(runPollPath(run))) });
+  return useMemo(() => {
+    const latest = new Map<string, Run>();
+    results.forEach((result, index) => {
+      if (result.data) latest.set(active[index]!.runId, result.data);
+    });
+    return latest;
+  }, [results, active]);
+}
+
+/** A history run with what the live poll learned since the page was loaded. */
+export function withLiveState(run: HistoryRun, live: Run | undefined): HistoryRun {
+  if (!live) return run;
+  return {
+    ...run,
+    status: live.status,
+    progress: live.progress,
+    startedAt: live.started_at ?? run.startedAt,
+    completedAt: live.completed_at ?? run.completedAt,
+    costUsd: live.charged_cost ?? run.costUsd,
+    outputs: live.outputs ?? run.outputs,
+    errorCode: live.error_code ?? run.errorCode,
+    errorMessage: live.error_message ?? run.errorMessage,
+  };
+}

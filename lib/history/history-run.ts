@@ -1,0 +1,84 @@
+import type { Generation, RunOutput, RunStatus, TechniqueRun } from "@/lib/flora/schemas";
+
+/**
+ * One run as the history shows it: FLORA's fields the list needs, plus what only the local
+ * store knows (the prompt and who launched it), for runs launched from the dashboard.
+ */
+export interface HistoryRun {
+  runId: string;
+  kind: "generation" | "technique";
+  techniqueId: string | null;
+  /** Model id for generations, technique name for technique runs. */
+  title: string;
+  status: RunStatus;
+  progress: number;
+  createdAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  costUsd: number | null;
+  workspaceId: string;
+  projectId: string;
+  outputs: RunOutput[];
+  errorCode: string | null;
+  errorMessage: string | null;
+  prompt: string | null;
+  launchedBy: string | null;
+}
+
+export interface HistoryPage {
+  runs: HistoryRun[];
+  nextCursor: string | null;
+}
+
+type Common = Pick<
+  Generation,
+  "status" | "progress" | "created_at" | "started_at" | "completed_at" | "charged_cost" | "outputs" | "error_code" | "error_message" | "workspace_id" | "project_id"
+>;
+
+function common(run: Common) {
+  return {
+    status: run.status,
+    progress: run.progress,
+    createdAt: run.created_at,
+    startedAt: run.started_at ?? null,
+    completedAt: run.completed_at ?? null,
+    costUsd: run.charged_cost ?? null,
+    workspaceId: run.workspace_id,
+    projectId: run.project_id,
+    outputs: run.outputs ?? [],
+    errorCode: run.error_code ?? null,
+    errorMessage: run.error_message ?? null,
+    prompt: null,
+    launchedBy: null,
+  };
+}
+
+export function generationToHistoryRun(run: Generation): HistoryRun {
+  return { runId: run.run_id, kind: "generation", techniqueId: null, title: run.model?.model_id ?? "Unknown model", ...common(run) };
+}
+
+export function techniqueRunToHistoryRun(run: TechniqueRun): HistoryRun {
+  return {
+    runId: run.run_id,
+    kind: "technique",
+    techniqueId: run.technique.technique_id,
+    title: run.technique.name || run.technique.technique_id,
+    ...common(run),
+  };
+}
+
+/** The run's own page: generations by id, technique runs need their technique. */
+export function runHref(run: Pick<HistoryRun, "runId" | "kind" | "techniqueId">): string {
+  return run.kind === "technique" && run.techniqueId
+    ? `/technique-runs/${encodeURIComponent(run.techniqueId)}/${encodeURIComponent(run.runId)}`
+    : `/runs/${encodeURIComponent(run.runId)}`;
+}
+
+/** The gateway path that polls this run. */
+export function runPollPath(run: Pick<HistoryRun, "runId" | "kind" | "techniqueId">): string {
+  return run.kind === "technique" && run.techniqueId
+    ? `/api/v1/techniques/${encodeURIComponent(run.techniqueId)}/runs/${encodeURIComponent(run.runId)}`
+    : `/api/v1/runs/${encodeURIComponent(run.runId)}`;
+}
+
+export const isActive = (status: RunStatus) => status === "pending" || status === "running";

@@ -1,0 +1,38 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { listGenerations, listTechniqueRuns } from "@/lib/flora/reads";
+import { toFloraQuery, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
+import { generationToHistoryRun, techniqueRunToHistoryRun, type HistoryPage, type HistoryRun } from "@/lib/history/history-run";
+import { launchesForRuns } from "@/lib/launches/launch-store";
+
+export const HISTORY_PAGE_SIZE = 50;
+
+/** One page of history from FLORA, with the prompt and launcher the local store knows. */
+export async function loadHistoryPage(
+  kind: HistoryKind,
+  filters: HistoryFilters,
+  cursor: string | undefined,
+  limit = HISTORY_PAGE_SIZE,
+): Promise<HistoryPage> {
+  const query = { ...toFloraQuery(filters), limit, ...(cursor && { cursor }) };
+  let runs: HistoryRun[];
+  let nextCursor: string | null;
+  if (kind === "generation") {
+    const { technique_id: _ignored, ...generationQuery } = query;
+    const page = await listGenerations(generationQuery);
+    runs = page.generations.map(generationToHistoryRun);
+    nextCursor = page.meta.next_cursor ?? null;
+  } else {
+    const page = await listTechniqueRuns(query);
+    runs = page.technique_runs.map(techniqueRunToHistoryRun);
+    nextCursor = page.meta.next_cursor ?? null;
+  }
+  const launches = await launchesForRuns(await getDb(), runs.map((run) => run.runId));
+  return {
+    runs: runs.map((run) => {
+      const launch = launches.get(run.runId);
+      return launch ? { ...run, prompt: launch.prompt, launchedBy: launch.user_email } : run;
+    }),
+    nextCursor,
+  };
+}
