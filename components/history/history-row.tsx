@@ -15,6 +15,7 @@ interface RowProps {
 export function HistoryItem({ run, names, now, selected, layout }: RowProps) {
   const ring = selected ? "ring-2 ring-accent" : "";
   const common = {
+    id: `run-${run.runId}`,
     "data-run-row": "",
     "data-run-id": run.runId,
     "data-status": run.status,
@@ -36,7 +37,7 @@ export function HistoryItem({ run, names, now, selected, layout }: RowProps) {
   if (layout === "grid") {
     return (
       <div {...common} className={`flex h-full flex-col gap-2 rounded-lg border border-black/10 bg-white p-2 ${ring}`}>
-        <RunPreview output={run.outputs[0]} size="large" />
+        <RunPreview output={run.outputs[0]} size="large" active={selected} />
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
             {title}
@@ -56,7 +57,7 @@ export function HistoryItem({ run, names, now, selected, layout }: RowProps) {
 
   return (
     <div {...common} className={`flex h-full items-center gap-4 border-b border-black/5 bg-white px-3 ${ring}`}>
-      <RunPreview output={run.outputs[0]} size="small" />
+      <RunPreview output={run.outputs[0]} size="small" active={selected} />
       <div className="w-28 shrink-0">
         <RunStatusBlock run={run} />
       </div>

@@ -166,7 +166,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
                 {runs.slice(item.index * layoutColumns, item.index * layoutColumns + layoutColumns).map((run, offset) => {
                   const index = item.index * layoutColumns + offset;
                   return (
-                    <div key={run.runId} id={`run-${run.runId}`} className="h-full" onClick={() => setSelected(index)}>
+                    <div key={run.runId} className="h-full" onClick={() => setSelected(index)}>
                       <HistoryItem
                         run={withLiveState(run, live.get(run.runId))}
                         names={names(run)}

@@ -1,14 +1,21 @@
 "use client";
 
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { RunOutput } from "@/lib/flora/schemas";
 import { toSafeHttpUrl } from "@/lib/safe-url";
 
 const ICONS = { audioUrl: ["♪", "Audio output"], documentUrl: ["▤", "Document output"] } as const;
 
 /** A run's first output, small: image thumbnail, muted video on hover or focus, icons, text. */
-export function RunPreview({ output, size }: { output: RunOutput | undefined; size: "small" | "large" }) {
+export function RunPreview({ output, size, active = false }: { output: RunOutput | undefined; size: "small" | "large"; active?: boolean }) {
   const videoRef = useRef<HTMLVideoElement>(null);
+  // The keyboard's selection counts as focus: a selected run's video plays, muted.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    if (active) void video.play().catch(() => undefined);
+    else video.pause();
+  }, [active]);
   const box = size === "small" ? "h-14 w-14" : "h-40 w-full";
   const frame = `flex ${box} shrink-0 items-center justify-center overflow-hidden rounded bg-black/5`;
   if (!output) return <div className={frame} aria-hidden="true" />;
