@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import { runStatusValues } from "@/lib/flora/schemas";
+import { runStatusValues } from "@/lib/flora/run-status";
 import { hasFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import type { HistoryDirectory } from "@/lib/history/directory";
 import type { ViewMode } from "@/components/history/use-view-mode";

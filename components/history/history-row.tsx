@@ -1,22 +1,29 @@
 import Link from "next/link";
+import { memo } from "react";
 import { CreatedAt, DurationAndCost, RunStatusBlock } from "@/components/history/run-facts";
 import { RunPreview } from "@/components/history/run-preview";
 import { runHref, type HistoryRun } from "@/lib/history/history-run";
 
 interface RowProps {
   run: HistoryRun;
-  names: { workspace: string; project: string };
+  workspaceName: string;
+  projectName: string;
   now: number;
   selected: boolean;
   layout: "list" | "grid";
 }
 
-/** One run in the list (details first) or the grid (media first). */
-export function HistoryItem({ run, names, now, selected, layout }: RowProps) {
+/**
+ * One run in the list (details first) or the grid (media first). Memoised: scrolling
+ * re-renders the list, and a row whose props did not change must not.
+ */
+export const HistoryItem = memo(function HistoryItem({ run, workspaceName, projectName, now, selected, layout, position }: RowProps & { position: number }) {
+  const names = { workspace: workspaceName, project: projectName };
   const ring = selected ? "ring-2 ring-accent" : "";
   const common = {
     id: `run-${run.runId}`,
     "data-run-row": "",
+    "data-position": position,
     "data-run-id": run.runId,
     "data-status": run.status,
     "aria-selected": selected,
@@ -77,4 +84,4 @@ export function HistoryItem({ run, names, now, selected, layout }: RowProps) {
       </div>
     </div>
   );
-}
+});

@@ -100,10 +100,8 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
     onFocusFilters: () => firstFilterRef.current?.focus(),
   });
 
-  const names = (run: { workspaceId: string; projectId: string }) => ({
-    workspace: directory?.workspaces.find((w) => w.id === run.workspaceId)?.name ?? run.workspaceId,
-    project: directory?.projects.find((p) => p.id === run.projectId)?.name ?? run.projectId,
-  });
+  const workspaceNames = useMemo(() => new Map(directory?.workspaces.map((w) => [w.id, w.name])), [directory]);
+  const projectNames = useMemo(() => new Map(directory?.projects.map((p) => [p.id, p.name])), [directory]);
   const filterNames = describeFilters(filters, directory);
 
   return (
@@ -146,6 +144,11 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
           tabIndex={0}
           className="h-[calc(100vh-240px)] min-h-[400px] overflow-auto rounded-lg border border-black/10 bg-canvas"
           data-testid="history-scroller"
+          onClick={(event) => {
+            // One handler for every row: a click selects the run it landed in.
+            const row = (event.target as HTMLElement).closest<HTMLElement>("[data-position]");
+            if (row) setSelected(Number(row.dataset.position));
+          }}
         >
           <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
             {items.map((item) => (
@@ -166,15 +169,16 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
                 {runs.slice(item.index * layoutColumns, item.index * layoutColumns + layoutColumns).map((run, offset) => {
                   const index = item.index * layoutColumns + offset;
                   return (
-                    <div key={run.runId} className="h-full" onClick={() => setSelected(index)}>
-                      <HistoryItem
-                        run={withLiveState(run, live.get(run.runId))}
-                        names={names(run)}
-                        now={now}
-                        selected={index === selected}
-                        layout={view}
-                      />
-                    </div>
+                    <HistoryItem
+                      key={run.runId}
+                      position={index}
+                      run={withLiveState(run, live.get(run.runId))}
+                      workspaceName={workspaceNames.get(run.workspaceId) ?? run.workspaceId}
+                      projectName={projectNames.get(run.projectId) ?? run.projectId}
+                      now={now}
+                      selected={index === selected}
+                      layout={view}
+                    />
                   );
                 })}
               </div>

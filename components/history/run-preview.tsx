@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useState } from "react";
 import type { RunOutput } from "@/lib/flora/schemas";
 import { toSafeHttpUrl } from "@/lib/safe-url";
 
@@ -8,14 +8,6 @@ const ICONS = { audioUrl: ["♪", "Audio output"], documentUrl: ["▤", "Documen
 
 /** A run's first output, small: image thumbnail, muted video on hover or focus, icons, text. */
 export function RunPreview({ output, size, active = false }: { output: RunOutput | undefined; size: "small" | "large"; active?: boolean }) {
-  const videoRef = useRef<HTMLVideoElement>(null);
-  // The keyboard's selection counts as focus: a selected run's video plays, muted.
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!video) return;
-    if (active) void video.play().catch(() => undefined);
-    else video.pause();
-  }, [active]);
   const box = size === "small" ? "h-14 w-14" : "h-40 w-full";
   const frame = `flex ${box} shrink-0 items-center justify-center overflow-hidden rounded bg-black/5`;
   if (!output) return <div className={frame} aria-hidden="true" />;
@@ -40,32 +32,41 @@ export function RunPreview({ output, size, active = false }: { output: RunOutput
     );
   }
   if (output.type === "videoUrl") {
-    const play = () => void videoRef.current?.play().catch(() => undefined);
-    const pause = () => videoRef.current?.pause();
-    return (
-      <div className={frame}>
-        <video
-          ref={videoRef}
-          src={src}
-          muted
-          loop
-          playsInline
-          preload="metadata"
-          aria-label="Video output (plays on hover or focus)"
-          tabIndex={-1}
-          onMouseEnter={play}
-          onMouseLeave={pause}
-          onFocus={play}
-          onBlur={pause}
-          className="h-full w-full object-cover"
-        />
-      </div>
-    );
+    return <VideoPreview src={src} frame={frame} active={active} />;
   }
   const [glyph, label] = ICONS[output.type];
   return (
     <div className={`${frame} text-xl text-muted`} role="img" aria-label={label}>
       {glyph}
+    </div>
+  );
+}
+
+/**
+ * A video is only mounted while it plays (hover, focus, or the keyboard's selection): a list
+ * scrolling past hundreds of <video> elements would spend its frames decoding them.
+ */
+function VideoPreview({ src, frame, active }: { src: string; frame: string; active: boolean }) {
+  const [hovered, setHovered] = useState(false);
+  const playing = hovered || active;
+  return (
+    <div
+      className={`${frame} relative`}
+      tabIndex={0}
+      role="img"
+      aria-label="Video output (plays on hover or focus)"
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setHovered(true)}
+      onBlur={() => setHovered(false)}
+    >
+      {playing ? (
+        <video src={src} muted autoPlay loop playsInline preload="auto" className="h-full w-full object-cover" />
+      ) : (
+        <span aria-hidden="true" className="text-xl text-muted">
+          ▶
+        </span>
+      )}
     </div>
   );
 }

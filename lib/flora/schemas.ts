@@ -6,7 +6,9 @@ import { z } from "zod";
  * FLORA can add fields without breaking us; wrong types are rejected, never passed on.
  */
 
-export const runStatusValues = ["pending", "running", "completed", "failed"] as const;
+import { runStatusValues } from "@/lib/flora/run-status";
+
+export { runStatusValues };
 export const runStatusSchema = z.enum(runStatusValues);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 export const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(["completed", "failed"]);

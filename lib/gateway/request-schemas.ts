@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { generationTypeSchema, runStatusSchema } from "@/lib/flora/schemas";
+import { hasSafeIdCharacters, isPrefixedId } from "@/lib/ids";
 
 export { runStatusValues } from "@/lib/flora/schemas";
 
@@ -8,14 +9,13 @@ export { runStatusValues } from "@/lib/flora/schemas";
  * and only letters, digits, `_` and `-`: no slash, dot or percent can reach a path.
  */
 
-const SAFE_ID = /^[A-Za-z0-9_-]+$/;
-
 function prefixedId(prefix: string, what: string) {
   return z
     .string()
     .max(128, `must be a ${what} id`)
     .refine((value) => value.startsWith(prefix) && value.length > prefix.length, `must be a ${what} id starting with ${prefix}`)
-    .refine((value) => SAFE_ID.test(value), "may contain only letters, digits, _ and -");
+    .refine(hasSafeIdCharacters, "may contain only letters, digits, _ and -")
+    .refine((value) => isPrefixedId(value, prefix), `must be a ${what} id`);
 }
 
 export const workspaceIdSchema = prefixedId("ws_", "workspace");

@@ -1,27 +1,28 @@
-import { z } from "zod";
-import { runStatusSchema, type RunStatus } from "@/lib/flora/schemas";
-import { projectIdSchema, techniqueIdSchema, workspaceIdSchema } from "@/lib/gateway/request-schemas";
+import { runStatusValues, type RunStatusValue } from "@/lib/flora/run-status";
+import { isPrefixedId } from "@/lib/ids";
 
 /**
  * The history filters, as they live in the URL: one parser map shared by the server page
  * and the client, so a copied URL reopens the same view. A value that does not parse is
  * dropped (a stale link still opens, unfiltered) rather than turned into an error page.
+ * Written without zod because it ships to the browser; the ids follow the same rule
+ * (lib/ids.ts) as the gateway's zod schemas, which check them again server-side.
  */
 export type HistoryKind = "generation" | "technique";
 
 export interface HistoryFilters {
   workspace?: string;
   project?: string;
-  status?: RunStatus;
+  status?: RunStatusValue;
   technique?: string;
 }
 
-const PARSERS = {
-  workspace: workspaceIdSchema,
-  project: projectIdSchema,
-  status: runStatusSchema,
-  technique: techniqueIdSchema,
-} satisfies Record<keyof HistoryFilters, z.ZodType>;
+const PARSERS: { [K in keyof HistoryFilters]-?: (value: string) => boolean } = {
+  workspace: (value) => isPrefixedId(value, "ws_"),
+  project: (value) => isPrefixedId(value, "prj_"),
+  status: (value) => (runStatusValues as readonly string[]).includes(value),
+  technique: (value) => isPrefixedId(value, "tech_"),
+};
 
 /** The order parameters are written in, so equal filters make equal URLs and query keys. */
 const ORDER: Array<keyof HistoryFilters> = ["workspace", "project", "status", "technique"];
@@ -35,14 +36,13 @@ function read(params: SearchParamsLike, name: string): string | undefined {
 }
 
 export function parseHistoryFilters(params: SearchParamsLike, kind: HistoryKind): HistoryFilters {
-  const filters: HistoryFilters = {};
+  const filters: Record<string, string> = {};
   for (const name of ORDER) {
     if (name === "technique" && kind !== "technique") continue;
-    const parsed = PARSERS[name].safeParse(read(params, name));
-    if (parsed.success && parsed.data !== undefined) (filters as Record<string, string>)[name] = parsed.data;
+    const value = read(params, name);
+    if (value !== undefined && PARSERS[name](value)) filters[name] = value;
   }
-  // A project belongs to a workspace: without one, the project alone still filters.
-  return filters;
+  return filters as HistoryFilters;
 }
 
 /** `?workspace=…&status=…` (empty string when no filter), in a stable order. */

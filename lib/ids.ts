@@ -1,0 +1,12 @@
+/**
+ * FLORA's id rules, without zod, so the browser can check ids in a URL by the same rule the
+ * gateway's zod schemas apply: the prefix, then letters, digits, `_` and `-` only, 128
+ * characters at most.
+ */
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+
+export function isPrefixedId(value: string, prefix: string): boolean {
+  return value.length <= 128 && value.length > prefix.length && value.startsWith(prefix) && SAFE_ID.test(value);
+}
+
+export const hasSafeIdCharacters = (value: string) => SAFE_ID.test(value);
