@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 
 /**
  * The e2e suite starts the whole product the way `npm start` does (simulator + built app)
@@ -22,24 +23,7 @@ process.env.E2E_SIMULATOR_KEY ??= "sk_test_e2e_simulator";
 process.env.E2E_DATABASE_URL ??= `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "atelier-e2e-")), "store.db")}`;
 
 const appOrigin = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
-const DEBIAN_CHROMIUM = "/usr/bin/chromium";
-
-const chromium = {
-  ...devices["Desktop Chrome"],
-  launchOptions: fs.existsSync(DEBIAN_CHROMIUM)
-    ? {
-        executablePath: DEBIAN_CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-        ],
-      }
-    : {},
-};
+const chromium = { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() };
 
 export default defineConfig({
   testDir: "e2e",

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { percentile } from "./lib/sequential";
 import { signIn, startStack, type Stack } from "./lib/stack";
 
@@ -31,15 +32,6 @@ const ROW_HEIGHT_PX = 88;
 const HISTORY_API = "/api/history/generations";
 const SCROLLER = '[data-testid="history-scroller"]';
 const ALL_LOADED_TEXT = "That is all of them.";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const round = (value: number) => Math.round(value * 100) / 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -474,7 +466,7 @@ async function main() {
     // so the loads below measure the page rather than the first request after start.
     for (let i = 0; i < 2; i++) await (await fetch(`${stack.appOrigin}/generations`, { headers: { cookie } })).text();
 
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await chromium.launch(chromiumLaunchOptions());
     const browserVersion = browser.version();
 
     // 1 and 2. Cold loads: LCP, and the JS the first one loaded.
