@@ -124,3 +124,26 @@ test("a member starts a technique run and watches it finish", async ({ request }
   expect(finished.status).toBe("completed");
   expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ kind: "technique", technique_id: technique.technique_id, status: "confirmed" });
 });
+
+test("a launch whose answer was lost is retried with its key and reconciled to the one run it started", async ({ request }) => {
+  await injectFault({ method: "POST", path: "/generate", fault: { kind: "lose_response" } });
+  await clearSimulatorRequests();
+  const before = (await simulatorState()).generations.total;
+  const response = await request.post("/api/v1/generate", { data: body("answer lost on the way") });
+  expect(response.status(), await response.text()).toBe(200);
+  const created = await response.json();
+  expect(response.headers()["idempotent-replayed"]).toBe("true");
+
+  // FLORA started exactly one run: the first attempt's. The retry, same key, was refused
+  // as a duplicate, and the gateway found the run the first attempt started.
+  expect((await simulatorState()).generations.total).toBe(before + 1);
+  const posts = (await simulatorRequests()).filter((entry) => entry.method === "POST" && entry.path === "/api/v1/generate");
+  expect(posts).toHaveLength(2);
+  expect(posts[1]!.status).toBe(409);
+  expect(posts[0]!.idempotency_key).toBe(posts[1]!.idempotency_key);
+  const newest = await simulatorGet<{ generations: Array<{ run_id: string }> }>(
+    `/generations?workspace_id=${WORKSPACE}&project_id=${PROJECT}&limit=1`,
+  );
+  expect(created.run_id).toBe(newest.generations[0]!.run_id);
+  expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ status: "confirmed", prompt: "answer lost on the way" });
+});

@@ -12,14 +12,16 @@ const LOOK_BACK = 50;
 /**
  * Finds the run an earlier attempt of this launch started, when FLORA answered a retry with
  * "duplicate idempotency key" and the first answer was lost. FLORA's lists carry no
- * idempotency key or prompt, so the match is the oldest run of the same place (and model)
- * created since the intent was recorded and not yet linked to another launch.
+ * idempotency key or prompt, so the match is the run of the same place (and model), not yet
+ * linked to another launch, created closest to the moment the intent was recorded (within
+ * a minute either way, for clocks that disagree).
  */
 export async function findRunOfLaunch(
   db: Kysely<Database>,
   launch: Launch,
 ): Promise<GenerationCreateResponse | Run | null> {
   const since = launch.created_at - CLOCK_SKEW_MS;
+  const until = launch.created_at + CLOCK_SKEW_MS;
   if (launch.kind === "generation") {
     const page = await listGenerations({
       workspace_id: launch.workspace_id ?? undefined,
@@ -27,10 +29,10 @@ export async function findRunOfLaunch(
       limit: LOOK_BACK,
     });
     const candidates = page.generations.filter(
-      (run) => run.created_at >= since && (!launch.model || run.model?.model_id === launch.model),
+      (run) => run.created_at >= since && run.created_at <= until && (!launch.model || run.model?.model_id === launch.model),
     );
     const taken = await linkedRunIds(db, candidates.map((run) => run.run_id));
-    const match = candidates.filter((run) => !taken.has(run.run_id)).sort((a, b) => a.created_at - b.created_at)[0];
+    const match = closestTo(launch.created_at, candidates.filter((run) => !taken.has(run.run_id)));
     if (!match) return null;
     return {
       run_id: match.run_id,
@@ -42,10 +44,17 @@ export async function findRunOfLaunch(
     };
   }
   const page = await listTechniqueRuns({ technique_id: launch.technique_id ?? undefined, limit: LOOK_BACK });
-  const candidates = page.technique_runs.filter((run) => run.created_at >= since);
+  const candidates = page.technique_runs.filter((run) => run.created_at >= since && run.created_at <= until);
   const taken = await linkedRunIds(db, candidates.map((run) => run.run_id));
-  const match = candidates.filter((run) => !taken.has(run.run_id)).sort((a, b) => a.created_at - b.created_at)[0];
+  const match = closestTo(launch.created_at, candidates.filter((run) => !taken.has(run.run_id)));
   if (!match) return null;
   const { technique: _technique, technique_run_id: _id, workspace_id: _ws, project_id: _prj, ...run } = match;
   return run;
+}
+
+function closestTo<T extends { created_at: number }>(moment: number, runs: T[]): T | undefined {
+  return runs.reduce<T | undefined>(
+    (best, run) => (!best || Math.abs(run.created_at - moment) < Math.abs(best.created_at - moment) ? run : best),
+    undefined,
+  );
 }

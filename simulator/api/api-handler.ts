@@ -70,6 +70,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, sim: 
   };
   try {
     const reply = await match.handler(request, sim);
+    if (fault?.kind === "lose_response") {
+      req.socket.destroy();
+      return;
+    }
     sendJson(res, reply.status, reply.body, reply.headers);
   } catch (error) {
     if (error instanceof ApiError) return sendError(res, error);

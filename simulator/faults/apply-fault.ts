@@ -49,5 +49,8 @@ export async function applyFault(fault: Fault, req: IncomingMessage, res: Server
     case "truncated":
       sendText(res, 200, TRUNCATED_BODY);
       return true;
+    case "lose_response":
+      // Handled normally; the API handler drops the answer instead of sending it.
+      return false;
   }
 }

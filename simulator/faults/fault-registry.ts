@@ -12,6 +12,8 @@ export const faultSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reset") }),
   z.object({ kind: z.literal("malformed") }),
   z.object({ kind: z.literal("truncated") }),
+  // The request is handled (a launch really starts) but its answer never arrives.
+  z.object({ kind: z.literal("lose_response") }),
 ]);
 export type Fault = z.infer<typeof faultSchema>;
 
