@@ -112,6 +112,7 @@ test("the DOM stays small with 2,000 runs loaded", async ({ page }) => {
 test("j and k move the selection and Enter opens the run", async ({ page }) => {
   await page.goto("/generations?status=completed");
   const history = new HistoryPage(page);
+  await history.ready();
   await expect(history.rows().first()).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("j");
   await page.keyboard.press("j");
@@ -125,7 +126,7 @@ test("j and k move the selection and Enter opens the run", async ({ page }) => {
 
 test("slash focuses the filters", async ({ page }) => {
   await page.goto("/generations");
-  await expect(new HistoryPage(page).rows().first()).toBeVisible();
+  await new HistoryPage(page).ready();
   await page.keyboard.press("/");
   await expect(page.getByLabel("Workspace")).toBeFocused();
 });

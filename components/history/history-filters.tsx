@@ -5,6 +5,7 @@ import { runStatusValues } from "@/lib/flora/run-status";
 import { hasFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import type { HistoryDirectory } from "@/lib/history/directory";
 import type { ViewMode } from "@/components/history/use-view-mode";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 
 interface FiltersProps {
   kind: HistoryKind;
@@ -21,6 +22,8 @@ const select = "rounded-md border border-black/20 bg-white px-2 py-1.5 text-sm";
 
 /** Workspace, then project (following the workspace), status, technique; and the view. */
 export function HistoryFiltersBar({ kind, filters, directory, onChange, view, onViewChange, firstFilterRef }: FiltersProps) {
+  // A change made before hydration would be lost: the controls wait for React.
+  const hydrated = useHydrated();
   const projects = (directory?.projects ?? []).filter((p) => !filters.workspace || p.workspaceId === filters.workspace);
   const set = (patch: Partial<HistoryFilters>) => {
     const next = { ...filters, ...patch };
@@ -34,6 +37,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
         Workspace
         <select
           ref={firstFilterRef}
+          disabled={!hydrated}
           className={select}
           value={filters.workspace ?? ""}
           // A project belongs to one workspace: changing the workspace clears it.
@@ -49,7 +53,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Project
-        <select className={select} value={filters.project ?? ""} onChange={(event) => set({ project: event.target.value || undefined })}>
+        <select disabled={!hydrated} className={select} value={filters.project ?? ""} onChange={(event) => set({ project: event.target.value || undefined })}>
           <option value="">All projects</option>
           {projects.map((p) => (
             <option key={p.id} value={p.id}>
@@ -61,6 +65,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
       <label className="flex flex-col gap-1 text-xs font-medium">
         Status
         <select
+          disabled={!hydrated}
           className={select}
           value={filters.status ?? ""}
           onChange={(event) => set({ status: (event.target.value || undefined) as HistoryFilters["status"] })}
@@ -76,7 +81,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
       {kind === "technique" && (
         <label className="flex flex-col gap-1 text-xs font-medium">
           Technique
-          <select className={select} value={filters.technique ?? ""} onChange={(event) => set({ technique: event.target.value || undefined })}>
+          <select disabled={!hydrated} className={select} value={filters.technique ?? ""} onChange={(event) => set({ technique: event.target.value || undefined })}>
             <option value="">All techniques</option>
             {directory?.techniques.map((t) => (
               <option key={t.id} value={t.id}>
@@ -88,7 +93,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
       )}
       <button
         type="button"
-        disabled={!hasFilters(filters)}
+        disabled={!hydrated || !hasFilters(filters)}
         onClick={() => onChange({})}
         className="rounded-md px-2 py-1.5 text-sm text-accent underline disabled:text-muted disabled:no-underline"
       >
@@ -100,6 +105,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
             key={mode}
             type="button"
             aria-pressed={view === mode}
+            disabled={!hydrated}
             onClick={() => onViewChange(mode)}
             className={`px-3 py-1.5 ${view === mode ? "bg-accent text-white" : "bg-white"}`}
           >

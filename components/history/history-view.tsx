@@ -11,6 +11,7 @@ import { useHistoryKeys } from "@/components/history/use-history-keys";
 import { useLiveRuns, withLiveState } from "@/components/history/use-live-runs";
 import { useNewRunCount } from "@/components/history/use-new-runs";
 import { useViewMode } from "@/components/history/use-view-mode";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useNow } from "@/components/hooks/use-now";
 import type { HistoryDirectory } from "@/lib/history/directory";
 import { historySearch, parseHistoryFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
@@ -31,6 +32,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const queryClient = useQueryClient();
   const filters = useMemo(() => parseHistoryFilters(searchParams, kind), [searchParams, kind]);
   const now = useNow(renderedAt);
+  const hydrated = useHydrated();
   const [view, setView] = useViewMode();
   const [selected, setSelected] = useState(0);
   const [columns, setColumns] = useState(4);
@@ -144,6 +146,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
           tabIndex={0}
           className="h-[calc(100vh-240px)] min-h-[400px] overflow-auto rounded-lg border border-black/10 bg-canvas"
           data-testid="history-scroller"
+          data-hydrated={hydrated}
           onClick={(event) => {
             // One handler for every row: a click selects the run it landed in.
             const row = (event.target as HTMLElement).closest<HTMLElement>("[data-position]");

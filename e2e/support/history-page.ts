@@ -11,6 +11,12 @@ export class HistoryPage {
     this.list = page.getByRole("listbox", { name });
   }
 
+  /** Rows shown and React in charge (keyboard and filters answer). */
+  async ready() {
+    await expect(this.rows().first()).toBeVisible();
+    await expect(this.list).toHaveAttribute("data-hydrated", "true");
+  }
+
   rows() {
     return this.list.locator("[data-run-row]");
   }
@@ -34,6 +40,7 @@ export class HistoryPage {
 
   /** Jumps to the end repeatedly until at least `count` runs are loaded. */
   async loadAtLeast(count: number) {
+    await this.ready();
     for (let step = 0; step < 600 && (await this.loadedCount()) < count; step += 1) {
       await this.list.evaluate((element) => element.scrollTo(0, element.scrollHeight));
       await this.page.waitForTimeout(100);
@@ -43,6 +50,7 @@ export class HistoryPage {
 
   /** Scrolls down until `count` runs have been seen, collecting their ids in list order. */
   async collectIds(count: number): Promise<string[]> {
+    await this.ready();
     const seen = new Map<number, string>();
     for (let step = 0; step < 400 && seen.size < count; step += 1) {
       for (const [index, id] of await this.renderedIds()) seen.set(index, id);
