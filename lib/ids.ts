@@ -5,8 +5,10 @@
  */
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 
-export function isPrefixedId(value: string, prefix: string): boolean {
-  return value.length <= 128 && value.length > prefix.length && value.startsWith(prefix) && SAFE_ID.test(value);
-}
-
+export const hasIdPrefix = (value: string, prefix: string) => value.startsWith(prefix) && value.length > prefix.length;
 export const hasSafeIdCharacters = (value: string) => SAFE_ID.test(value);
+
+/** The whole rule; the gateway's zod schemas apply the same parts with their own messages. */
+export function isPrefixedId(value: string, prefix: string): boolean {
+  return value.length <= 128 && hasIdPrefix(value, prefix) && hasSafeIdCharacters(value);
+}

@@ -3,7 +3,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Run } from "@/lib/flora/schemas";
-import { isActive, runPollPath, type HistoryRun } from "@/lib/history/history-run";
+import { isActive, pollPathOf, type HistoryRun } from "@/lib/history/history-run";
 import { runPollOptions } from "@/lib/queries/history";
 
 /**
@@ -13,7 +13,7 @@ import { runPollOptions } from "@/lib/queries/history";
  */
 export function useLiveRuns(runs: HistoryRun[]): Map<string, Run> {
   const active = useMemo(() => runs.filter((run) => isActive(run.status)), [runs]);
-  const results = useQueries({ queries: active.map((run) => runPollOptions(runPollPath(run))) });
+  const results = useQueries({ queries: active.map((run) => runPollOptions(pollPathOf(run))) });
   return useMemo(() => {
     const latest = new Map<string, Run>();
     results.forEach((result, index) => {

@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { sessionTokenFromCookieHeader, userIdFromSessionToken } from "@/lib/auth/session-token";
+import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
+import { userIdFromSessionToken } from "@/lib/auth/session-token";
 
 const SECRET = "a-test-secret-that-is-long-enough-32+";
 

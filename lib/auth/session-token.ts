@@ -2,8 +2,6 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { recallTokenUserId, rememberTokenUserId } from "@/lib/auth/session-memory";
 
-export { SESSION_COOKIE_NAMES, sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
-
 /**
  * Reads the session cookie next-auth set, without next-auth's per-request round trip
  * (getServerSession runs its whole handler and re-encrypts the token on every call, which

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { generationTypeSchema, runStatusSchema } from "@/lib/flora/schemas";
-import { hasSafeIdCharacters, isPrefixedId } from "@/lib/ids";
+import { hasIdPrefix, hasSafeIdCharacters } from "@/lib/ids";
 
 export { runStatusValues } from "@/lib/flora/schemas";
 
@@ -13,9 +13,8 @@ function prefixedId(prefix: string, what: string) {
   return z
     .string()
     .max(128, `must be a ${what} id`)
-    .refine((value) => value.startsWith(prefix) && value.length > prefix.length, `must be a ${what} id starting with ${prefix}`)
-    .refine(hasSafeIdCharacters, "may contain only letters, digits, _ and -")
-    .refine((value) => isPrefixedId(value, prefix), `must be a ${what} id`);
+    .refine((value) => hasIdPrefix(value, prefix), `must be a ${what} id starting with ${prefix}`)
+    .refine(hasSafeIdCharacters, "may contain only letters, digits, _ and -");
 }
 
 export const workspaceIdSchema = prefixedId("ws_", "workspace");
@@ -24,7 +23,7 @@ export const runIdSchema = prefixedId("run_", "run");
 export const techniqueIdSchema = prefixedId("tech_", "technique");
 
 /** Opaque, but printable and bounded; it travels in a query string, never a path. */
-const cursorSchema = z
+export const cursorSchema = z
   .string()
   .min(1, "must not be empty")
   .max(1024, "is too long")

@@ -9,6 +9,7 @@ vi.mock("@/lib/log", () => ({ log: { error: vi.fn(), warn: vi.fn(), info: vi.fn(
 
 const { route } = await import("@/lib/gateway/route");
 const { ApiError } = await import("@/lib/gateway/api-error");
+const { UpstreamCallError } = await import("@/lib/gateway/upstream-call");
 
 const user = (role: User["role"]): User => ({
   id: "u1",
@@ -99,6 +100,13 @@ describe("route()", () => {
     const limited = await failing(get("/x"), context());
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("7");
+
+    const upstreamDown = route({ role: "viewer" }, async () => {
+      throw new UpstreamCallError({ kind: "timeout" }, new ApiError("upstream_timeout", "FLORA did not answer in time."));
+    });
+    const timedOut = await upstreamDown(get("/x"), context());
+    expect(timedOut.status).toBe(504);
+    expect((await timedOut.json()).error.code).toBe("upstream_timeout");
 
     const crashing = route({ role: "viewer" }, async () => {
       throw new Error("database password is hunter2");

@@ -6,6 +6,7 @@ import { getRequestUser } from "@/lib/auth/session";
 import type { Role, User } from "@/lib/db/schema";
 import { ApiError, errorResponse } from "@/lib/gateway/api-error";
 import { parseWith, queryObject, readJsonBody } from "@/lib/gateway/parse-input";
+import { UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { describeError, log } from "@/lib/log";
 
 /**
@@ -69,6 +70,8 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
       return await handler({ request, user, params, query, body });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
+      // FLORA's failures arrive already mapped through the gateway's error table.
+      if (error instanceof UpstreamCallError) return errorResponse(error.apiError);
       log.error(`${request.method} ${request.nextUrl.pathname} failed`, describeError(error));
       return errorResponse(new ApiError("internal_error", "Something went wrong on the dashboard's side."));
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generationSchema, techniqueRunSchema } from "@/lib/flora/schemas";
-import { generationToHistoryRun, isActive, runHref, runPollPath, techniqueRunToHistoryRun } from "@/lib/history/history-run";
+import { generationToHistoryRun, isActive, runHref, pollPathOf, techniqueRunToHistoryRun } from "@/lib/history/history-run";
 
 describe("history rows", () => {
   it("turns a generation into a row, seconds normalised to ms", () => {
@@ -39,7 +39,7 @@ describe("history rows", () => {
       launchedBy: null,
     });
     expect(runHref(run)).toBe("/runs/run_a");
-    expect(runPollPath(run)).toBe("/api/v1/runs/run_a");
+    expect(pollPathOf(run)).toBe("/api/v1/runs/run_a");
   });
 
   it("turns a failed technique run into a row with its technique's links, clamping progress", () => {
@@ -59,7 +59,7 @@ describe("history rows", () => {
     );
     expect(run).toMatchObject({ kind: "technique", title: "Product shot", progress: 100, errorCode: "provider_error", costUsd: null });
     expect(runHref(run)).toBe("/technique-runs/tech_1/run_b");
-    expect(runPollPath(run)).toBe("/api/v1/techniques/tech_1/runs/run_b");
+    expect(pollPathOf(run)).toBe("/api/v1/techniques/tech_1/runs/run_b");
   });
 
   it("knows which statuses still change", () => {

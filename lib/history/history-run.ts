@@ -1,4 +1,5 @@
 import type { Generation, RunOutput, RunStatus, TechniqueRun } from "@/lib/flora/schemas";
+import { runPollPath, techniqueRunPollPath } from "@/lib/gateway/poll-url";
 
 /**
  * One run as the history shows it: FLORA's fields the list needs, plus what only the local
@@ -75,10 +76,8 @@ export function runHref(run: Pick<HistoryRun, "runId" | "kind" | "techniqueId">)
 }
 
 /** The gateway path that polls this run. */
-export function runPollPath(run: Pick<HistoryRun, "runId" | "kind" | "techniqueId">): string {
-  return run.kind === "technique" && run.techniqueId
-    ? `/api/v1/techniques/${encodeURIComponent(run.techniqueId)}/runs/${encodeURIComponent(run.runId)}`
-    : `/api/v1/runs/${encodeURIComponent(run.runId)}`;
+export function pollPathOf(run: Pick<HistoryRun, "runId" | "kind" | "techniqueId">): string {
+  return run.kind === "technique" && run.techniqueId ? techniqueRunPollPath(run.techniqueId, run.runId) : runPollPath(run.runId);
 }
 
 export const isActive = (status: RunStatus) => status === "pending" || status === "running";

@@ -1,8 +1,13 @@
 import { z } from "zod";
-import { upstream } from "@/lib/gateway/guarded";
 import { gatewayJson } from "@/lib/gateway/respond";
 import { route } from "@/lib/gateway/route";
-import { projectIdSchema, runStatusValues, techniqueIdSchema, workspaceIdSchema } from "@/lib/gateway/request-schemas";
+import {
+  cursorSchema,
+  projectIdSchema,
+  runStatusValues,
+  techniqueIdSchema,
+  workspaceIdSchema,
+} from "@/lib/gateway/request-schemas";
 import { HISTORY_PAGE_SIZE, loadHistoryPage } from "@/lib/history/load-history-page";
 
 const params = z.object({ kind: z.enum(["generations", "technique-runs"]) }).strict();
@@ -12,7 +17,7 @@ const query = z
     project: projectIdSchema.optional(),
     status: z.enum(runStatusValues).optional(),
     technique: techniqueIdSchema.optional(),
-    cursor: z.string().min(1).max(1024).regex(/^[A-Za-z0-9_\-=+/.:~]+$/).optional(),
+    cursor: cursorSchema.optional(),
   })
   .strict();
 
@@ -21,6 +26,5 @@ const query = z
 export const GET = route({ role: "viewer", params, query }, async ({ params, query }) => {
   const { cursor, ...filters } = query;
   const kind = params.kind === "generations" ? "generation" : "technique";
-  if (kind === "generation") delete filters.technique;
-  return gatewayJson(await upstream(loadHistoryPage(kind, filters, cursor, HISTORY_PAGE_SIZE)));
+  return gatewayJson(await loadHistoryPage(kind, filters, cursor, HISTORY_PAGE_SIZE));
 });

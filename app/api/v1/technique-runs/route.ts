@@ -1,5 +1,4 @@
 import { listTechniqueRuns } from "@/lib/flora/reads";
-import { upstream } from "@/lib/gateway/guarded";
 import { withPollPath } from "@/lib/gateway/poll-url";
 import { techniqueRunListQuerySchema } from "@/lib/gateway/request-schemas";
 import { gatewayJson } from "@/lib/gateway/respond";
@@ -7,7 +6,7 @@ import { route } from "@/lib/gateway/route";
 
 // GET /api/v1/technique-runs: technique-run history, newest first, FLORA's filters and cursors.
 export const GET = route({ role: "viewer", query: techniqueRunListQuerySchema }, async ({ query }) => {
-  const page = await upstream(listTechniqueRuns(query));
+  const page = await listTechniqueRuns(query);
   return gatewayJson({
     technique_runs: page.technique_runs.map((run) => withPollPath(run, run.technique.technique_id)),
     meta: page.meta,

@@ -1,10 +1,9 @@
 import { listTechniques } from "@/lib/flora/reads";
-import { upstream } from "@/lib/gateway/guarded";
 import { techniqueListQuerySchema } from "@/lib/gateway/request-schemas";
 import { gatewayJson } from "@/lib/gateway/respond";
 import { route } from "@/lib/gateway/route";
 
 // GET /api/v1/techniques: the technique catalogue (any signed-in user).
 export const GET = route({ role: "viewer", query: techniqueListQuerySchema }, async ({ query }) =>
-  gatewayJson(await upstream(listTechniques(query))),
+  gatewayJson(await listTechniques(query)),
 );

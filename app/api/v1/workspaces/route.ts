@@ -1,7 +1,6 @@
 import { listWorkspaces } from "@/lib/flora/reads";
-import { upstream } from "@/lib/gateway/guarded";
 import { gatewayJson } from "@/lib/gateway/respond";
 import { route } from "@/lib/gateway/route";
 
 // GET /api/v1/workspaces: FLORA's workspaces (any signed-in user).
-export const GET = route({ role: "viewer" }, async () => gatewayJson({ workspaces: await upstream(listWorkspaces()) }));
+export const GET = route({ role: "viewer" }, async () => gatewayJson({ workspaces: await listWorkspaces() }));

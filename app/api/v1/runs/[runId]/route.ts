@@ -1,5 +1,4 @@
 import { getRun } from "@/lib/flora/reads";
-import { upstream } from "@/lib/gateway/guarded";
 import { withPollPath } from "@/lib/gateway/poll-url";
 import { runParamsSchema } from "@/lib/gateway/request-schemas";
 import { gatewayJson } from "@/lib/gateway/respond";
@@ -7,5 +6,5 @@ import { route } from "@/lib/gateway/route";
 
 // GET /api/v1/runs/{runId}: one run's status and outputs, polls coalesced across watchers.
 export const GET = route({ role: "viewer", params: runParamsSchema }, async ({ params }) =>
-  gatewayJson(withPollPath(await upstream(getRun(params.runId)))),
+  gatewayJson(withPollPath(await getRun(params.runId))),
 );
