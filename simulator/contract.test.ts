@@ -124,6 +124,20 @@ describe.concurrent("live runs", () => {
     }
   });
 
+  it("gives [unsafe-urls] runs media URLs no client may render", async ({ expect }) => {
+    const created = await client.generations.create(
+      { type: "image", prompt: "unsafe [outputs:all] [unsafe-urls]", ...NORTHWIND },
+      { headers: { "Idempotency-Key": "contract-unsafe-1" } },
+    );
+    const run = await waitFor(() => client.generations.retrieve(created.run_id), isTerminal);
+    const urls = Object.fromEntries((run.outputs ?? []).map((o) => [o.type, o.url]));
+    expect(urls.imageUrl).toMatch(/^javascript:/);
+    expect(urls.videoUrl).toMatch(/^\/media\//);
+    expect(urls.audioUrl).toMatch(/^ftp:/);
+    expect(urls.documentUrl).toMatch(/^data:/);
+    expect(urls.text).toContain("unsafe");
+  });
+
   it("runs a technique and retrieves it under its technique", async ({ expect }) => {
     const created = await client.techniques.runs.create("tech_prodshot", {
       inputs: [{ id: "product", type: "imageUrl", value: "https://example.com/mug.png" }],

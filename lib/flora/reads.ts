@@ -1,4 +1,5 @@
 import "server-only";
+import { remembered } from "@/lib/cache/remembered";
 import { getFloraClient } from "@/lib/flora/client";
 import {
   generationPageSchema,
@@ -140,29 +141,23 @@ export interface Directory {
 }
 
 const DIRECTORY_FRESH_MS = 30_000;
-const globalDirectory = globalThis as typeof globalThis & {
-  __atelierDirectory?: { loaded: Promise<Directory>; until: number };
-};
 
 /**
  * Workspaces and projects by id, remembered for 30 s: they change rarely, and every history
  * page needs them, which would otherwise cost a request per workspace on every view.
  */
 export function loadDirectory(now = Date.now()): Promise<Directory> {
-  const remembered = globalDirectory.__atelierDirectory;
-  if (remembered && remembered.until > now) return remembered.loaded;
-  const loaded = (async () => {
-    const workspaces = await listWorkspaces();
-    const projectLists = await Promise.all(workspaces.map((workspace) => listAllProjects(workspace.workspace_id)));
-    return {
-      workspaces: new Map(workspaces.map((workspace) => [workspace.workspace_id, workspace])),
-      projects: new Map(projectLists.flat().map((project) => [project.project_id, project])),
-    };
-  })();
-  globalDirectory.__atelierDirectory = { loaded, until: now + DIRECTORY_FRESH_MS };
-  // A failed load is not remembered: the next view tries again.
-  loaded.catch(() => {
-    if (globalDirectory.__atelierDirectory?.loaded === loaded) globalDirectory.__atelierDirectory = undefined;
-  });
-  return loaded;
+  return remembered(
+    "directory",
+    DIRECTORY_FRESH_MS,
+    async () => {
+      const workspaces = await listWorkspaces();
+      const projectLists = await Promise.all(workspaces.map((workspace) => listAllProjects(workspace.workspace_id)));
+      return {
+        workspaces: new Map(workspaces.map((workspace) => [workspace.workspace_id, workspace])),
+        projects: new Map(projectLists.flat().map((project) => [project.project_id, project])),
+      };
+    },
+    now,
+  );
 }

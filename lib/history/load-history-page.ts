@@ -4,6 +4,7 @@ import { listGenerations, listTechniqueRuns } from "@/lib/flora/reads";
 import { toFloraQuery, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import { generationToHistoryRun, techniqueRunToHistoryRun, type HistoryPage, type HistoryRun } from "@/lib/history/history-run";
 import { launchesForRuns } from "@/lib/launches/launch-store";
+import { rememberGenerations, rememberTechniqueRuns } from "@/lib/runs/seen-runs";
 
 export const HISTORY_PAGE_SIZE = 50;
 
@@ -21,10 +22,12 @@ export async function loadHistoryPage(
     const { technique_id: _ignored, ...generationQuery } = query;
     const page = await listGenerations(generationQuery);
     runs = page.generations.map(generationToHistoryRun);
+    rememberGenerations(page.generations);
     nextCursor = page.meta.next_cursor ?? null;
   } else {
     const page = await listTechniqueRuns(query);
     runs = page.technique_runs.map(techniqueRunToHistoryRun);
+    rememberTechniqueRuns(page.technique_runs);
     nextCursor = page.meta.next_cursor ?? null;
   }
   const launches = await launchesForRuns(await getDb(), runs.map((run) => run.runId));

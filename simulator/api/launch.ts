@@ -61,6 +61,7 @@ export function launchRun(sim: SimState, apiKey: string, spec: LaunchSpec, keys:
     cost: spec.cost,
     outputs: spec.outputs,
     ...(spec.text !== undefined ? { text: spec.text } : {}),
+    ...(spec.directives.unsafeUrls ? { unsafeUrls: true } : {}),
     ...(spec.callbackUrl ? { callbackUrl: spec.callbackUrl } : {}),
   };
   for (const key of keys) sim.idempotency.remember(apiKey, key, now);

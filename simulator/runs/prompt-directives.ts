@@ -8,6 +8,8 @@ export interface Directives {
   allOutputs: boolean;
   /** `[document]`: add a documentUrl output. */
   document: boolean;
+  /** `[unsafe-urls]`: media outputs carry URLs a client must refuse (see outputs.ts). */
+  unsafeUrls: boolean;
 }
 
 const ALL_OUTPUTS: readonly OutputType[] = ["imageUrl", "videoUrl", "audioUrl", "text", "documentUrl"];
@@ -18,6 +20,7 @@ export function readDirectives(text: string): Directives {
     ...(fail ? { failCode: (fail[1] ?? "provider_error").toLowerCase() } : {}),
     allOutputs: /\[outputs:all\]/i.test(text),
     document: /\[document\]/i.test(text),
+    unsafeUrls: /\[unsafe-urls\]/i.test(text),
   };
 }
 

@@ -35,5 +35,7 @@ export interface RunRecord {
   readonly outputs: readonly OutputType[];
   /** Text output content; seeded runs derive it from the id instead. */
   readonly text?: string;
+  /** `[unsafe-urls]`: media outputs get non-http URLs, for the dashboard's refusal tests. */
+  readonly unsafeUrls?: boolean;
   readonly callbackUrl?: string;
 }

@@ -1,0 +1,82 @@
+import { Readable } from "node:stream";
+import { z } from "zod";
+import { ApiError } from "@/lib/gateway/api-error";
+import { runIdSchema, techniqueIdSchema } from "@/lib/gateway/request-schemas";
+import { route } from "@/lib/gateway/route";
+import { describeError, log } from "@/lib/log";
+import { findOutput, openOutput, OutputUnavailableError } from "@/lib/runs/output-download";
+import { archiveFileName, attachmentDisposition, outputFileName } from "@/lib/runs/output-files";
+import { readRun } from "@/lib/runs/read-run";
+import { zipStream, type ZipEntry } from "@/lib/zip/zip-stream";
+
+const query = z
+  .object({
+    run_id: runIdSchema,
+    technique_id: techniqueIdSchema.optional(),
+    output_id: z
+      .string()
+      .max(200, "is too long")
+      .regex(/^[A-Za-z0-9_.:-]+$/, "is not an output id"),
+  })
+  .partial({ output_id: true })
+  .strict();
+
+const downloadHeaders = (fileName: string, contentType: string, length?: number | null): Record<string, string> => ({
+  "content-type": contentType,
+  "content-disposition": attachmentDisposition(fileName),
+  "cache-control": "private, no-store",
+  // Served from our origin: never let a downloaded file run as a page here.
+  "content-security-policy": "default-src 'none'; sandbox",
+  ...(length != null && { "content-length": String(length) }),
+});
+
+const toWeb = (iterable: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) => Readable.toWeb(Readable.from(iterable)) as ReadableStream<Uint8Array>;
+
+// GET /api/run-outputs?run_id=…[&technique_id=…][&output_id=…]: one output as a file, or
+// every output of the run as a zip. Any signed-in user; the URLs come from FLORA's answer.
+export const GET = route({ role: "viewer", query }, async ({ query }) => {
+  const ref = { kind: query.technique_id ? "technique" : "generation", runId: query.run_id, techniqueId: query.technique_id ?? null } as const;
+  const run = await readRun(ref);
+  const outputs = run.outputs ?? [];
+  if (run.status !== "completed" || outputs.length === 0) {
+    throw new ApiError("not_found", run.status === "completed" ? "This run has no outputs." : `This run is ${run.status}; it has no outputs yet.`);
+  }
+
+  if (query.output_id) {
+    const { output, index } = findOutput(outputs, query.output_id);
+    try {
+      const opened = await openOutput(output);
+      return new Response(toWeb(opened.body), {
+        headers: downloadHeaders(outputFileName(run.run_id, index, output, opened.contentType), opened.contentType, opened.length),
+      });
+    } catch (error) {
+      if (error instanceof OutputUnavailableError) throw new ApiError("upstream_error", error.reason);
+      throw error;
+    }
+  }
+
+  const modifiedAt = new Date(run.completed_at ?? Date.now());
+  async function* entries(): AsyncGenerator<ZipEntry> {
+    for (const [index, output] of outputs.entries()) {
+      try {
+        const opened = await openOutput(output);
+        yield { name: outputFileName(run.run_id, index, output, opened.contentType), modifiedAt, bytes: async () => opened.body };
+      } catch (error) {
+        if (!(error instanceof OutputUnavailableError)) throw error;
+        // One missing output should not lose the others: say so inside the archive.
+        const note = `Output ${index + 1} (${output.output_id}) could not be downloaded: ${error.reason}\n`;
+        yield { name: `${outputFileName(run.run_id, index, output)}.unavailable.txt`, modifiedAt, bytes: async () => [Buffer.from(note)] };
+      }
+    }
+  }
+  async function* archive() {
+    try {
+      yield* zipStream(entries());
+    } catch (error) {
+      // Headers are sent by now: the download fails visibly (truncated), and the log says why.
+      log.error("run outputs archive failed", { run: run.run_id, ...describeError(error) });
+      throw error;
+    }
+  }
+  return new Response(toWeb(archive()), { headers: downloadHeaders(archiveFileName(run.run_id), "application/zip") });
+});

@@ -1,0 +1,42 @@
+"use client";
+
+import { ProgressBar } from "@/components/runs/progress-bar";
+import { StatusBadge } from "@/components/runs/status-badge";
+import { useTickingClock } from "@/components/runs/detail/use-ticking-clock";
+import type { Run } from "@/lib/flora/schemas";
+import { formatDuration } from "@/lib/format";
+
+const isActive = (run: Run) => run.status === "pending" || run.status === "running";
+
+/** Title, status, progress and elapsed time; status changes are announced politely. */
+export function RunHeading({ run, title, renderedAt }: { run: Run | null; title: string; renderedAt: number }) {
+  const active = run !== null && isActive(run);
+  const now = useTickingClock(active, renderedAt);
+  const elapsed = run
+    ? active
+      ? formatDuration(run.started_at ?? run.created_at, Math.max(now, run.started_at ?? run.created_at))
+      : formatDuration(run.started_at ?? run.created_at, run.completed_at)
+    : "";
+  return (
+    <div className="space-y-2">
+      <h1 id="page-heading" className="text-2xl font-semibold">
+        {title}
+      </h1>
+      {run && (
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span aria-live="polite" aria-atomic="true" data-testid="run-status">
+            <span className="sr-only">Status: </span>
+            <StatusBadge status={run.status} />
+          </span>
+          {active && <ProgressBar value={run.progress} label="Run progress" />}
+          {active && <span className="tabular-nums text-muted">{Math.round(run.progress)}%</span>}
+          {elapsed && (
+            <span className="tabular-nums text-muted" data-testid="run-elapsed">
+              {active ? (run.status === "pending" ? `Waiting ${elapsed}` : `Running for ${elapsed}`) : `Took ${elapsed}`}
+            </span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

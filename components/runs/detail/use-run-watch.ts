@@ -1,0 +1,62 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import type { Run } from "@/lib/flora/schemas";
+import { fetchRun, isTerminalStatus, runKeys, toPollFailure } from "@/lib/queries/run";
+import { BACKGROUND_INTERVAL_MS, isWorthRetrying, pollIntervalMs, retryDelayMs } from "@/lib/runs/poll-policy";
+
+export interface RunWatchOptions {
+  pollPath: string;
+  initialRun: Run | null;
+  renderedAt: number;
+  estimatedSeconds: number | null;
+  /** Keep polling (slowly) in a hidden tab: only when the teammate wants a notification. */
+  pollInBackground: boolean;
+}
+
+/**
+ * Watches one run through the gateway: briskly at first, slower for long runs, never again
+ * once it is completed or failed. A hidden tab pauses polling and retries (react-query's
+ * focus manager); failures back off, and a 429 waits out the gateway's Retry-After.
+ */
+export function useRunWatch({ pollPath, initialRun, renderedAt, estimatedSeconds, pollInBackground }: RunWatchOptions) {
+  const [watchStart] = useState(() => Date.now());
+  const polls = useRef(0);
+  const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
+  const query = useQuery({
+    queryKey: runKeys.detail(pollPath),
+    queryFn: async () => {
+      const run = await fetchRun(pollPath);
+      polls.current += 1;
+      setNextRetryAt(null);
+      return run;
+    },
+    initialData: initialRun ?? undefined,
+    initialDataUpdatedAt: renderedAt,
+    // A finished run never changes: no refetch on focus, reconnect or remount.
+    staleTime: (q) => (isTerminalStatus(q.state.data?.status) ? Infinity : 0),
+    refetchInterval: (q) => {
+      if (isTerminalStatus(q.state.data?.status)) return false;
+      const interval = pollIntervalMs({ watchedMs: Date.now() - watchStart, polls: polls.current, estimatedSeconds });
+      return typeof document !== "undefined" && document.hidden ? Math.max(interval, BACKGROUND_INTERVAL_MS) : interval;
+    },
+    refetchIntervalInBackground: pollInBackground,
+    retry: (_failures, error) => isWorthRetrying(toPollFailure(error)),
+    retryDelay: (failures, error) => {
+      const delay = retryDelayMs(failures, toPollFailure(error));
+      setNextRetryAt(Date.now() + delay);
+      return delay;
+    },
+  });
+  return {
+    run: query.data ?? null,
+    /** The latest failure while retrying, or the final error; null when the last poll worked. */
+    failure: query.failureReason ?? query.error ?? null,
+    failureCount: query.failureCount,
+    retryAt: query.failureReason ? nextRetryAt : null,
+    isGivenUp: query.isError,
+    isLoading: query.isPending,
+    retryNow: () => void query.refetch({ cancelRefetch: true }),
+  };
+}
