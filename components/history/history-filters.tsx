@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import { runStatusValues } from "@/lib/flora/run-status";
+import { runStatusLabels, runStatusValues } from "@/lib/flora/run-status";
 import { hasFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import type { HistoryDirectory } from "@/lib/history/directory";
 import type { ViewMode } from "@/components/history/use-view-mode";
@@ -17,7 +17,6 @@ interface FiltersProps {
   firstFilterRef: RefObject<HTMLSelectElement | null>;
 }
 
-const STATUS_LABELS = { pending: "Pending", running: "Running", completed: "Completed", failed: "Failed" } as const;
 const select = "rounded-md border border-black/20 bg-white px-2 py-1.5 text-sm";
 
 /** Workspace, then project (following the workspace), status, technique; and the view. */
@@ -73,7 +72,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
           <option value="">Any status</option>
           {runStatusValues.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {runStatusLabels[status]}
             </option>
           ))}
         </select>

@@ -1,3 +1,4 @@
+import { runStatusLabels } from "@/lib/flora/run-status";
 import type { RunStatus } from "@/lib/flora/schemas";
 
 const STYLES: Record<RunStatus, string> = {
@@ -7,17 +8,10 @@ const STYLES: Record<RunStatus, string> = {
   failed: "bg-rose-100 text-rose-900",
 };
 
-const LABELS: Record<RunStatus, string> = {
-  pending: "Pending",
-  running: "Running",
-  completed: "Completed",
-  failed: "Failed",
-};
-
 export function StatusBadge({ status }: { status: RunStatus }) {
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${STYLES[status]}`}>
-      {LABELS[status]}
+      {runStatusLabels[status]}
     </span>
   );
 }

@@ -1,3 +1,11 @@
 /** FLORA's run statuses, without zod, for code that ships to the browser. */
 export const runStatusValues = ["pending", "running", "completed", "failed"] as const;
 export type RunStatusValue = (typeof runStatusValues)[number];
+
+/** How each status reads on screen, in one place for badges, filters and tab titles. */
+export const runStatusLabels: Record<RunStatusValue, string> = {
+  pending: "Pending",
+  running: "Running",
+  completed: "Completed",
+  failed: "Failed",
+};

@@ -8,11 +8,10 @@ import { RunProblem } from "@/components/runs/detail/run-problem";
 import { useEndNotification, useNotificationPermission } from "@/components/runs/detail/use-end-notification";
 import { useRunWatch } from "@/components/runs/detail/use-run-watch";
 import { OutputGallery } from "@/components/runs/outputs/output-gallery";
+import { runStatusLabels } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { DashboardApiError } from "@/lib/queries/fetch-json";
 import type { RunContext, RunRef } from "@/lib/runs/run-ref";
-
-const STATUS_TITLE = { pending: "Pending", running: "Running", completed: "Completed", failed: "Failed" } as const;
 
 /** A failure the server met while rendering, in a form that crosses to the browser. */
 export interface InitialProblem {
@@ -58,7 +57,7 @@ export function RunDetailView(props: RunDetailProps) {
   const { run } = watch;
   useEndNotification(run?.status, context.title, runRef.runId);
   useEffect(() => {
-    if (run) document.title = `${STATUS_TITLE[run.status]} · ${context.title} · Atelier`;
+    if (run) document.title = `${runStatusLabels[run.status]} · ${context.title} · Atelier`;
   }, [run, context.title]);
 
   const failure =
