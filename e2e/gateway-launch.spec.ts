@@ -95,14 +95,39 @@ test("running out of credits is a 402, and FLORA's field errors reach the client
   } finally {
     await setSimulatorCredits(250);
   }
+  // No model named: the gateway cannot know the params, so FLORA checks them and its field errors come back.
+  await clearSimulatorRequests();
   const rejected = await expectErrorEnvelope(
-    await request.post("/api/v1/generate", { data: { ...body("bad params"), model: "t2i-flux-2-pro", params: { no_such_param: 1 } } }),
+    await request.post("/api/v1/generate", { data: { ...body("bad params"), params: { no_such_param: 1 } } }),
     400,
     "input_validation_error",
   );
   expect(rejected.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringContaining("no_such_param") })]));
+  expect((await simulatorRequests()).filter((r) => r.method === "POST" && r.path === "/api/v1/generate")).toHaveLength(1);
   const records = readLaunches({ userEmail: USERS.member.email });
   expect(records.find((record) => record.prompt === "no money")).toMatchObject({ status: "rejected", error_code: "insufficient_credits", run_id: null });
+});
+
+test("params that break the named model's schema are refused by the gateway, before FLORA", async ({ request }) => {
+  await clearSimulatorRequests();
+  const rejected = await expectErrorEnvelope(
+    await request.post("/api/v1/generate", {
+      data: { ...body("too many"), model: "t2i-flux-2-pro", params: { num_images: 9, colour: "red" } },
+    }),
+    400,
+    "input_validation_error",
+  );
+  expect(rejected.error.fields).toEqual([
+    { field: "params.num_images", message: "Must be at most 4." },
+    { field: "params.colour", message: "Not a parameter of this model." },
+  ]);
+  const technique = await expectErrorEnvelope(
+    await request.post("/api/v1/techniques/tech_prodshot/runs", { data: { inputs: [{ id: "product", type: "imageUrl", value: "javascript:alert(1)" }] } }),
+    400,
+    "input_validation_error",
+  );
+  expect(technique.error.fields).toEqual([{ field: "inputs.product", message: "Must be an http(s) URL." }]);
+  expect((await simulatorRequests()).filter((r) => r.method === "POST")).toEqual([]);
 });
 
 test("a member starts a technique run and watches it finish", async ({ request }) => {

@@ -9,7 +9,7 @@ test.afterEach(async () => {
   await clearFaults();
 });
 
-test("the navigation reaches technique runs and the model catalogue", async ({ page }) => {
+test("the navigation reaches technique runs, techniques and the launch form", async ({ page }) => {
   await page.goto("/generations");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "History" })).toHaveAttribute("aria-current", "page");
@@ -22,11 +22,16 @@ test("the navigation reaches technique runs and the model catalogue", async ({ p
   await expect(firstRow).toContainText(upstream.technique_runs[0]!.technique.name);
   await expect(page.getByRole("combobox", { name: "Technique" })).toBeVisible();
 
+  await nav.getByRole("link", { name: "Techniques" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Techniques" })).toBeVisible();
+
   await nav.getByRole("link", { name: "New generation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New generation" })).toBeVisible();
-  for (const group of ["Image models", "Video models", "Audio models", "Text models"]) {
-    await expect(page.getByRole("region", { name: group })).toBeVisible();
-  }
+  // The image models FLORA lists, one radio each.
+  const { models } = await simulatorGet<{ models: Array<{ name: string }> }>("/models?type=image");
+  const modelGroup = page.getByRole("group", { name: "Model" });
+  await expect(modelGroup.getByRole("radio")).toHaveCount(models.length);
+  for (const model of models) await expect(modelGroup.getByRole("radio", { name: new RegExp(model.name.replace(/[[\]().]/g, "\\$&")) })).toBeVisible();
 });
 
 test("one FLORA hiccup is retried away, unseen by the teammate", async ({ page }) => {

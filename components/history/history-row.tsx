@@ -35,9 +35,16 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
       {run.title}
     </Link>
   );
-  const launched = run.prompt !== null && (
-    <p className="line-clamp-1 text-xs text-ink/80" title={run.prompt}>
-      “{run.prompt}”{run.launchedBy && <span className="text-muted"> · {run.launchedBy}</span>}
+  // Technique runs launched without a text input have a launcher but no prompt.
+  const launched = (run.prompt !== null || run.launchedBy !== null) && (
+    <p className="line-clamp-1 text-xs text-ink/80" title={run.prompt ?? undefined}>
+      {run.prompt !== null && <>“{run.prompt}”</>}
+      {run.launchedBy && (
+        <span className="text-muted">
+          {run.prompt !== null && " · "}
+          {run.launchedBy}
+        </span>
+      )}
     </p>
   );
 

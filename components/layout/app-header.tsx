@@ -7,6 +7,7 @@ import type { User } from "@/lib/db/schema";
 const NAVIGATION = [
   { href: "/generations", label: "History" },
   { href: "/technique-runs", label: "Technique runs" },
+  { href: "/techniques", label: "Techniques" },
   { href: "/new", label: "New generation" },
 ] as const;
 

@@ -161,3 +161,15 @@ export function loadDirectory(now = Date.now()): Promise<Directory> {
     now,
   );
 }
+
+const CATALOGUE_FRESH_MS = 60_000;
+
+/** Every model, remembered for a minute: forms, run pages and the gateway's param checks share it. */
+export function loadModels(): Promise<Model[]> {
+  return remembered("models", CATALOGUE_FRESH_MS, () => listModels());
+}
+
+/** One technique, remembered for a minute. */
+export function loadTechnique(techniqueId: string): Promise<Technique> {
+  return remembered(`technique:${techniqueId}`, CATALOGUE_FRESH_MS, () => getTechnique(techniqueId));
+}

@@ -121,8 +121,12 @@ export async function launchRun(
       }
       if (isIdempotencyRefusal(error.failure)) {
         // FLORA knows this key, so an attempt of ours (this one's lost first try, or an
-        // earlier request's) reached it: find the run that attempt started.
-        const found = await findRunOfLaunch(db, launch);
+        // earlier request's) reached it: find the run that attempt started. If FLORA cannot
+        // be read now, the launch stays unconfirmed and a later history page completes it.
+        const found = await findRunOfLaunch(db, launch).catch((lookupError: unknown) => {
+          log.warn("could not look up the run of a lost launch", { launchId: launch.id, reason: String(lookupError) });
+          return null;
+        });
         if (found) {
           await confirmLaunch(db, launch.id, { runId: found.run_id, response: found, estimatedCost: costOf(found) });
           return { response: found, replayed: true };

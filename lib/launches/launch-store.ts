@@ -99,3 +99,19 @@ export async function launchesForRuns(db: Db, runIds: string[]): Promise<Map<str
   const rows = await db.selectFrom("launches").selectAll().where("run_id", "in", runIds).execute();
   return new Map(rows.map((row) => [row.run_id!, row]));
 }
+
+/** How long FLORA remembers an idempotency key; older lost launches are not looked for. */
+const RECONCILE_WINDOW_MS = 2 * 60 * 60_000;
+
+/** Launches whose answer was lost and whose run is not yet known, oldest first. */
+export function unconfirmedLaunches(db: Db, kind: Launch["kind"], now = Date.now()): Promise<Launch[]> {
+  return db
+    .selectFrom("launches")
+    .selectAll()
+    .where("kind", "=", kind)
+    .where("status", "=", "unconfirmed")
+    .where("run_id", "is", null)
+    .where("created_at", ">=", now - RECONCILE_WINDOW_MS)
+    .orderBy("created_at", "asc")
+    .execute();
+}

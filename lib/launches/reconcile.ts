@@ -2,8 +2,8 @@ import "server-only";
 import type { Kysely } from "kysely";
 import type { Database, Launch } from "@/lib/db/schema";
 import { listGenerations, listTechniqueRuns } from "@/lib/flora/reads";
-import type { GenerationCreateResponse, Run } from "@/lib/flora/schemas";
-import { linkedRunIds } from "@/lib/launches/launch-store";
+import type { Generation, GenerationCreateResponse, Run, TechniqueRun } from "@/lib/flora/schemas";
+import { confirmLaunch, linkedRunIds, unconfirmedLaunches } from "@/lib/launches/launch-store";
 
 /** FLORA's clock and ours may disagree a little. */
 const CLOCK_SKEW_MS = 60_000;
@@ -20,36 +20,80 @@ export async function findRunOfLaunch(
   db: Kysely<Database>,
   launch: Launch,
 ): Promise<GenerationCreateResponse | Run | null> {
-  const since = launch.created_at - CLOCK_SKEW_MS;
-  const until = launch.created_at + CLOCK_SKEW_MS;
   if (launch.kind === "generation") {
     const page = await listGenerations({
       workspace_id: launch.workspace_id ?? undefined,
       project_id: launch.project_id ?? undefined,
       limit: LOOK_BACK,
     });
-    const candidates = page.generations.filter(
-      (run) => run.created_at >= since && run.created_at <= until && (!launch.model || run.model?.model_id === launch.model),
-    );
-    const taken = await linkedRunIds(db, candidates.map((run) => run.run_id));
-    const match = closestTo(launch.created_at, candidates.filter((run) => !taken.has(run.run_id)));
-    if (!match) return null;
-    return {
-      run_id: match.run_id,
-      type: "generation",
-      charged_cost: match.charged_cost ?? launch.estimated_cost ?? 0,
-      estimated_seconds: null,
-      project_id: match.project_id,
-      model: match.model?.model_id ? { model_id: match.model.model_id } : null,
-    };
+    const match = await closestUnlinked(db, launch, page.generations.filter((run) => generationFits(launch, run)));
+    return match ? generationAnswer(launch, match) : null;
   }
   const page = await listTechniqueRuns({ technique_id: launch.technique_id ?? undefined, limit: LOOK_BACK });
-  const candidates = page.technique_runs.filter((run) => run.created_at >= since && run.created_at <= until);
+  const match = await closestUnlinked(db, launch, page.technique_runs.filter((run) => techniqueRunFits(launch, run)));
+  return match ? techniqueRunAnswer(match) : null;
+}
+
+const withinSkew = (launch: Launch, run: { created_at: number }) =>
+  run.created_at >= launch.created_at - CLOCK_SKEW_MS && run.created_at <= launch.created_at + CLOCK_SKEW_MS;
+
+function generationFits(launch: Launch, run: Generation): boolean {
+  return (
+    withinSkew(launch, run) &&
+    (!launch.workspace_id || run.workspace_id === launch.workspace_id) &&
+    (!launch.project_id || run.project_id === launch.project_id) &&
+    (!launch.model || run.model?.model_id === launch.model)
+  );
+}
+
+function techniqueRunFits(launch: Launch, run: TechniqueRun): boolean {
+  return withinSkew(launch, run) && (!launch.technique_id || run.technique.technique_id === launch.technique_id);
+}
+
+async function closestUnlinked<T extends { run_id: string; created_at: number }>(db: Kysely<Database>, launch: Launch, candidates: T[]) {
   const taken = await linkedRunIds(db, candidates.map((run) => run.run_id));
-  const match = closestTo(launch.created_at, candidates.filter((run) => !taken.has(run.run_id)));
-  if (!match) return null;
+  return closestTo(launch.created_at, candidates.filter((run) => !taken.has(run.run_id)));
+}
+
+function generationAnswer(launch: Launch, match: Generation): GenerationCreateResponse {
+  return {
+    run_id: match.run_id,
+    type: "generation",
+    charged_cost: match.charged_cost ?? launch.estimated_cost ?? 0,
+    estimated_seconds: null,
+    project_id: match.project_id,
+    model: match.model?.model_id ? { model_id: match.model.model_id } : null,
+  };
+}
+
+function techniqueRunAnswer(match: TechniqueRun): Run {
   const { technique: _technique, technique_run_id: _id, workspace_id: _ws, project_id: _prj, ...run } = match;
   return run;
+}
+
+/**
+ * Completes launches whose answer was lost (unconfirmed) from a history page the dashboard
+ * read anyway: no extra upstream call. Each is matched by the same rule as above, oldest
+ * launch first, and a run is claimed once.
+ */
+export async function settleFromHistory(
+  db: Kysely<Database>,
+  page: { kind: "generation"; runs: Generation[] } | { kind: "technique"; runs: TechniqueRun[] },
+  now = Date.now(),
+): Promise<number> {
+  if (page.runs.length === 0) return 0;
+  const open = await unconfirmedLaunches(db, page.kind, now);
+  let settled = 0;
+  for (const launch of open) {
+    const answer =
+      page.kind === "generation"
+        ? await closestUnlinked(db, launch, page.runs.filter((run) => generationFits(launch, run))).then((run) => run && generationAnswer(launch, run))
+        : await closestUnlinked(db, launch, page.runs.filter((run) => techniqueRunFits(launch, run))).then((run) => run && techniqueRunAnswer(run));
+    if (!answer) continue;
+    await confirmLaunch(db, launch.id, { runId: answer.run_id, response: answer, estimatedCost: answer.charged_cost ?? null });
+    settled += 1;
+  }
+  return settled;
 }
 
 function closestTo<T extends { created_at: number }>(moment: number, runs: T[]): T | undefined {

@@ -1,8 +1,7 @@
 import "server-only";
-import { remembered } from "@/lib/cache/remembered";
 import { getDb } from "@/lib/db";
 import type { Launch } from "@/lib/db/schema";
-import { getTechnique, listGenerations, listModels, listTechniqueRuns, loadDirectory } from "@/lib/flora/reads";
+import { listGenerations, listTechniqueRuns, loadDirectory, loadModels, loadTechnique } from "@/lib/flora/reads";
 import { launchesForRuns } from "@/lib/launches/launch-store";
 import { log, describeError } from "@/lib/log";
 import { rememberGenerations, rememberTechniqueRuns, seenRun, type SeenRun } from "@/lib/runs/seen-runs";
@@ -15,7 +14,6 @@ import type { RunContext, RunRef } from "@/lib/runs/run-ref";
  * shows as unknown, never as a broken page.
  */
 
-const CATALOGUE_FRESH_MS = 60_000;
 /** One list page is read to place a run nobody has seen yet: links are mostly to recent runs. */
 const LOOKUP_PAGE_SIZE = 100;
 
@@ -50,17 +48,31 @@ async function findPlacement(ref: RunRef, launch: Launch | undefined, answeredMo
   return seenRun(ref.runId) ?? null;
 }
 
-function launchView(launch: Launch): NonNullable<RunContext["launch"]> {
-  let params: Record<string, unknown> | null = null;
+/** Params as recorded: a model's params object, or a technique's [{ id, value }] inputs by id. */
+function recordedValues(paramsJson: string | null): Record<string, unknown> | null {
+  let parsed: unknown;
   try {
-    const parsed: unknown = launch.params_json ? JSON.parse(launch.params_json) : null;
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) params = parsed as Record<string, unknown>;
+    parsed = paramsJson ? JSON.parse(paramsJson) : null;
   } catch {
-    params = null;
+    return null;
   }
+  if (Array.isArray(parsed)) {
+    const byId: Record<string, unknown> = {};
+    for (const input of parsed as Array<{ id?: unknown; value?: unknown }>) {
+      if (typeof input?.id !== "string") continue;
+      const previous = byId[input.id];
+      byId[input.id] = previous === undefined ? input.value : [...(Array.isArray(previous) ? previous : [previous]), input.value];
+    }
+    return byId;
+  }
+  return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null;
+}
+
+function launchView(launch: Launch): NonNullable<RunContext["launch"]> {
   return {
+    kind: launch.kind,
     prompt: launch.prompt,
-    params,
+    params: recordedValues(launch.params_json),
     type: launch.type,
     model: launch.model,
     launchedBy: launch.user_email,
@@ -93,7 +105,7 @@ export async function loadRunContext(ref: RunRef): Promise<RunContext> {
   let estimatedSeconds = answer.estimatedSeconds;
   const modelId = ref.kind === "generation" ? (placement?.modelId ?? launch?.model ?? null) : null;
   if (ref.kind === "generation") {
-    const models = modelId ? await safely("models", () => remembered("models", CATALOGUE_FRESH_MS, () => listModels())) : null;
+    const models = modelId ? await safely("models", loadModels) : null;
     const model = models?.find((candidate) => candidate.model_id === modelId);
     title = model?.name ?? modelId ?? "Unknown model";
     estimatedSeconds ??= model?.estimated_seconds ?? null;
@@ -101,7 +113,7 @@ export async function loadRunContext(ref: RunRef): Promise<RunContext> {
     const techniqueId = ref.techniqueId ?? "";
     const technique = placement?.techniqueName
       ? null
-      : await safely("technique", () => remembered(`technique:${techniqueId}`, CATALOGUE_FRESH_MS, () => getTechnique(techniqueId)));
+      : await safely("technique", () => loadTechnique(techniqueId));
     title = placement?.techniqueName ?? technique?.name ?? techniqueId;
   }
 

@@ -17,6 +17,7 @@ export interface RunContext {
   estimatedSeconds: number | null;
   /** From the local store, when the dashboard launched the run. */
   launch: {
+    kind: "generation" | "technique";
     prompt: string | null;
     params: Record<string, unknown> | null;
     type: string | null;

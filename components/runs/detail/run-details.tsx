@@ -71,7 +71,7 @@ export function LaunchRecord({ launch }: { launch: RunContext["launch"] }) {
         <Time at={launch.launchedAt} />
       </Fact>
       {launch.type && <Fact term="Type">{launch.type}</Fact>}
-      <Fact term="Prompt">
+      <Fact term={launch.kind === "technique" ? "Text input" : "Prompt"}>
         {launch.prompt ? (
           <p className="whitespace-pre-wrap" data-testid="launch-prompt">
             {launch.prompt}
@@ -80,9 +80,9 @@ export function LaunchRecord({ launch }: { launch: RunContext["launch"] }) {
           <span className="text-muted">None</span>
         )}
       </Fact>
-      <Fact term="Params">
+      <Fact term={launch.kind === "technique" ? "Inputs" : "Params"}>
         {params.length === 0 ? (
-          <span className="text-muted">Model defaults</span>
+          <span className="text-muted">{launch.kind === "technique" ? "None" : "Model defaults"}</span>
         ) : (
           <dl className="space-y-0.5">
             {params.map(([name, value]) => (

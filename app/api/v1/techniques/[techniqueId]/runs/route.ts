@@ -1,4 +1,5 @@
 import { launchRun } from "@/lib/launches/launch-service";
+import { checkTechniqueInputs } from "@/lib/params/check-launch-params";
 import { clientIdempotencyKey } from "@/lib/gateway/client-idempotency-key";
 import { withPollPath } from "@/lib/gateway/poll-url";
 import { techniqueParamsSchema, techniqueRunBodySchema } from "@/lib/gateway/request-schemas";
@@ -9,6 +10,7 @@ import { route } from "@/lib/gateway/route";
 export const POST = route(
   { role: "member", params: techniqueParamsSchema, body: techniqueRunBodySchema },
   async ({ request, user, params, body }) => {
+    await checkTechniqueInputs(params.techniqueId, body);
     const { response, replayed } = await launchRun(
       { kind: "technique", techniqueId: params.techniqueId, body },
       user,

@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { TechniqueForm } from "@/components/launch/technique-form";
+import { UpstreamProblem } from "@/components/runs/upstream-problem";
+import { canLaunch } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/session";
+import { loadTechnique } from "@/lib/flora/reads";
+import type { Technique } from "@/lib/flora/schemas";
+import { techniqueIdSchema } from "@/lib/gateway/request-schemas";
+import { UpstreamCallError } from "@/lib/gateway/upstream-call";
+import { recordedLaunch, recordedParams } from "@/lib/launches/prefill";
+import { describeError, log } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ techniqueId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** The technique, or null when FLORA could not be read; a 404 for ids FLORA does not know. */
+const techniqueFor = cache(async (techniqueId: string): Promise<Technique | null> => {
+  const id = techniqueIdSchema.safeParse(techniqueId);
+  if (!id.success) notFound();
+  try {
+    return await loadTechnique(id.data);
+  } catch (error) {
+    if (error instanceof UpstreamCallError && error.apiError.code === "not_found") notFound();
+    log.error("technique page: technique failed", describeError(error));
+    return null;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const technique = await techniqueFor((await params).techniqueId);
+  return { title: technique?.name ?? "Technique" };
+}
+
+const TYPE_NAMES: Record<string, string> = { text: "text", imageUrl: "image", videoUrl: "video", audioUrl: "audio", documentUrl: "document" };
+
+export default async function TechniquePage({ params, searchParams }: Props) {
+  const user = await requirePageUser();
+  const technique = await techniqueFor((await params).techniqueId);
+  if (!technique) return <UpstreamProblem what="this technique" />;
+  const again = await recordedLaunch((await searchParams).again, "technique");
+  const recordedInputs = again && again.technique_id === technique.technique_id ? recordedParams(again) : null;
+  return (
+    <section aria-labelledby="page-heading" className="space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href="/techniques" className="text-accent underline">
+            Techniques
+          </Link>
+        </p>
+        <h1 id="page-heading" className="text-2xl font-semibold">
+          {technique.name}
+        </h1>
+        {technique.description && <p className="mt-1 max-w-3xl">{technique.description}</p>}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        {(
+          [
+            ["Inputs", technique.inputs],
+            ["Outputs", technique.outputs],
+          ] as const
+        ).map(([heading, items]) => (
+          <section key={heading} aria-label={heading} className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="font-semibold">{heading}</h2>
+            <ul className="mt-2 space-y-1 text-sm">
+              {items.map((item) => (
+                <li key={item.id}>
+                  <span className="font-medium">{item.name}</span> <span className="text-muted">({TYPE_NAMES[item.type] ?? item.type}{"optional" in item && item.optional ? ", optional" : ""}{"allow_multiple" in item && item.allow_multiple ? ", several allowed" : ""})</span>
+                  {item.description && <span className="block text-muted">{item.description}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <section aria-labelledby="run-heading" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+        <h2 id="run-heading" className="text-lg font-semibold">
+          Run it
+        </h2>
+        {recordedInputs !== null && <p className="text-sm text-muted">Filled in from the run you chose: change anything, then run.</p>}
+        <TechniqueForm technique={technique} recordedInputs={recordedInputs} readOnly={!canLaunch(user.role)} />
+      </section>
+    </section>
+  );
+}

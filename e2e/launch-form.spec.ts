@@ -1,0 +1,231 @@
+import { expect, test } from "@playwright/test";
+import { LaunchForm } from "./support/launch-form";
+import { RunPage } from "./support/run-page";
+import {
+  clearFaults,
+  clearSimulatorRequests,
+  injectFault,
+  setSimulatorCredits,
+  simulatorGet,
+  simulatorRequests,
+} from "./support/simulator";
+import { readLaunches } from "./support/store";
+import { storageStateOf, USERS } from "./support/users";
+
+test.use({ storageState: storageStateOf("member") });
+test.afterEach(clearFaults);
+
+const launchesUpstream = async () => (await simulatorRequests()).filter((r) => r.method === "POST" && r.path === "/api/v1/generate");
+
+const CASES = [
+  { type: "Image", model: "FLUX.2 [pro]", param: "Images (optional)", value: "2", recorded: ["num_images", "2"], media: "img" },
+  { type: "Video", model: "Veo 3", param: "Duration (s) (optional)", value: "4", recorded: ["duration", "4"], media: "video" },
+  { type: "Audio", model: "Eleven v3", param: "Stability (optional)", value: "0.8", recorded: ["stability", "0.8"], media: "audio" },
+  { type: "Text", model: "Claude Sonnet 4.5", param: "Max tokens (optional)", value: "256", recorded: ["max_tokens", "256"], media: "pre" },
+] as const;
+
+for (const { type, model, param, value, recorded, media } of CASES) {
+  test(`a ${type.toLowerCase()} generation is launched from the form and watched to completion`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const form = new LaunchForm(page);
+    await form.open();
+    await form.choose(type, model);
+    await form.number(param).fill(value);
+    const prompt = `${type} from the form ${Date.now()}`;
+    await form.prompt().fill(prompt);
+    await expect(form.form().getByText(`${prompt.length} / 10,000 characters`)).toBeVisible();
+    await expect(page.getByTestId("launch-estimate")).toContainText("credits");
+    await form.launchButton().click();
+
+    await expect(page).toHaveURL(/\/runs\/run_[A-Za-z0-9_-]+$/);
+    const runId = page.url().split("/").at(-1)!;
+    const runPage = new RunPage(page);
+    await expect(runPage.heading()).toHaveText(model);
+    await runPage.expectStatus("Completed", 30_000);
+    await expect(runPage.outputs().locator(media).first()).toBeVisible();
+    const launch = page.getByRole("region", { name: "Launch" });
+    await expect(launch.getByTestId("launch-prompt")).toHaveText(prompt);
+    await expect(launch).toContainText(USERS.member.email);
+    await expect(launch).toContainText(`${recorded[0]}${recorded[1]}`);
+    expect(readLaunches({ runId })[0]).toMatchObject({ kind: "generation", type: type.toLowerCase(), prompt, status: "confirmed" });
+  });
+}
+
+test("the prompt and launcher show in the history too", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  const prompt = `seen in history ${Date.now()}`;
+  await form.prompt().fill(prompt);
+  await form.launchButton().click();
+  await expect(page).toHaveURL(/\/runs\/run_/);
+  const runId = page.url().split("/").at(-1)!;
+  await page.goto("/generations");
+  const row = page.locator(`[data-run-id="${runId}"]`);
+  await expect(row).toContainText(prompt);
+  await expect(row).toContainText(USERS.member.email);
+});
+
+test("a double click on Launch starts exactly one run upstream", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  await form.prompt().fill(`double click ${Date.now()}`);
+  // The launch is slowed down upstream, so the second click lands while the first is in flight.
+  await injectFault({ method: "POST", path: "/generate", times: 1, fault: { kind: "delay", ms: 1_500 } });
+  await clearSimulatorRequests();
+  await form.launchButton().dblclick();
+  await expect(form.form().getByRole("button", { name: "Launching…" })).toBeDisabled();
+  await expect(page).toHaveURL(/\/runs\/run_/, { timeout: 15_000 });
+  expect(await launchesUpstream()).toHaveLength(1);
+});
+
+test("a parameter out of its range shows its field error and reaches nobody", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  await form.choose("Image", "FLUX.2 [pro]");
+  await form.number("Images (optional)").fill("9");
+  await form.prompt().fill("too many images");
+  await clearSimulatorRequests();
+  await form.launchButton().click();
+  const images = form.number("Images (optional)");
+  await expect(images).toHaveAttribute("aria-invalid", "true");
+  await expect(images).toHaveAccessibleDescription(/Must be at most 4\./);
+  await expect(images).toBeFocused();
+  expect(await launchesUpstream()).toHaveLength(0);
+  await expect(page).toHaveURL(/\/new$/);
+});
+
+test("FLORA's own field errors land on their fields", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  await form.choose("Image", "FLUX.2 [pro]");
+  await form.prompt().fill("FLORA disagrees");
+  await injectFault({
+    method: "POST",
+    path: "/generate",
+    times: 1,
+    fault: {
+      kind: "status",
+      status: 400,
+      body: { error: { code: "input_validation_error", message: "Invalid params.", fields: [{ field: "params.guidance", message: "Too strong for this prompt." }] } },
+    },
+  });
+  await form.launchButton().click();
+  await expect(form.number("Guidance (optional)")).toHaveAccessibleDescription(/Too strong for this prompt\./);
+  await expect(form.failure()).toContainText("Some fields need attention");
+  await expect(form.prompt()).toHaveValue("FLORA disagrees");
+});
+
+test("out of credits (402) and rate limited (429) each say so, and keep the form", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  await form.choose("Audio", "Eleven v3");
+  await form.number("Stability (optional)").fill("0.3");
+  await form.prompt().fill("a bell at dawn");
+
+  await setSimulatorCredits(0);
+  try {
+    await form.launchButton().click();
+    await expect(form.failure()).toContainText("credits have run out");
+  } finally {
+    await setSimulatorCredits(250);
+  }
+  await expect(form.prompt()).toHaveValue("a bell at dawn");
+  await expect(form.number("Stability (optional)")).toHaveValue("0.3");
+
+  // A Retry-After longer than the gateway's launch deadline comes straight back as 429.
+  await injectFault({ method: "POST", path: "/generate", times: 2, fault: { kind: "status", status: 429, headers: { "retry-after": "90" } } });
+  await form.launchButton().click();
+  await expect(form.failure()).toContainText("rate limiting the team's key. Try again in 90 s");
+  await expect(form.prompt()).toHaveValue("a bell at dawn");
+  await expect(form.form().getByRole("radio", { name: /^Eleven v3/ })).toBeChecked();
+});
+
+test("an unreachable FLORA is said plainly, and launching again starts one run", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  await form.prompt().fill(`through the outage ${Date.now()}`);
+  await injectFault({ method: "POST", path: "/generate", times: 2, fault: { kind: "status", status: 503 } });
+  await form.launchButton().click();
+  await expect(form.failure()).toContainText("FLORA could not be reached");
+  await clearSimulatorRequests();
+  await form.launchButton().click();
+  await expect(page).toHaveURL(/\/runs\/run_/);
+  expect(await launchesUpstream()).toHaveLength(1);
+});
+
+test("Run again arrives at the form filled with the run's type, model, prompt and params", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  await form.choose("Video", "Veo 3");
+  await form.number("Duration (s) (optional)").fill("6");
+  await form.prompt().fill("a kite over the dunes");
+  await form.launchButton().click();
+  await expect(page).toHaveURL(/\/runs\/run_/);
+  await page.getByRole("link", { name: "Run again" }).click();
+  await expect(page).toHaveURL(/\/new\?again=run_/);
+  await expect(form.form().getByRole("radio", { name: "Video" })).toBeChecked();
+  await expect(form.form().getByRole("radio", { name: /^Veo 3/ })).toBeChecked();
+  await expect(form.prompt()).toHaveValue("a kite over the dunes");
+  await expect(form.number("Duration (s) (optional)")).toHaveValue("6");
+});
+
+test.describe("as a viewer", () => {
+  test.use({ storageState: storageStateOf("viewer") });
+
+  test("the form is read-only, with a sentence saying who can launch", async ({ page }) => {
+    const form = new LaunchForm(page);
+    await form.open();
+    await expect(form.form().getByRole("note")).toContainText("only members and admins can launch");
+    await expect(form.launchButton()).toBeDisabled();
+    await expect(form.prompt()).toBeDisabled();
+    await page.goto("/techniques/tech_prodshot");
+    await expect(page.getByRole("button", { name: /^Run / })).toBeDisabled();
+  });
+});
+
+test("a technique run launched from its form completes and appears in technique-run history", async ({ page }) => {
+  test.setTimeout(60_000);
+  const technique = await simulatorGet<{ name: string; inputs: Array<{ id: string; name: string; type: string; optional?: boolean }> }>("/techniques/tech_prodshot");
+  await page.goto("/techniques");
+  await page.getByRole("searchbox", { name: "Search techniques" }).fill(technique.name.split(" ")[0]!);
+  await page.getByRole("link", { name: technique.name }).click();
+  await expect(page.getByRole("heading", { level: 1, name: technique.name })).toBeVisible();
+
+  const form = page.getByRole("form", { name: `Run ${technique.name}` });
+  for (const input of technique.inputs.filter((candidate) => !candidate.optional)) {
+    await form.getByLabel(input.name, { exact: true }).fill(input.type === "text" ? "a ceramic mug" : "https://media.example/mug.png");
+  }
+  await form.getByRole("button", { name: `Run ${technique.name}` }).click();
+  await expect(page).toHaveURL(/\/technique-runs\/tech_prodshot\/run_/);
+  const runId = page.url().split("/").at(-1)!;
+  await new RunPage(page).expectStatus("Completed", 30_000);
+  await expect(page.getByRole("region", { name: "Launch" })).toContainText(USERS.member.email);
+
+  await page.goto("/technique-runs");
+  const row = page.locator(`[data-run-id="${runId}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(USERS.member.email);
+  expect(readLaunches({ runId })[0]).toMatchObject({ kind: "technique", technique_id: "tech_prodshot", status: "confirmed" });
+});
+
+test("a launch whose answer was lost is recorded as unconfirmed, then completed by the next history page", async ({ page, request }) => {
+  // The launch happens upstream but its answer is lost, and the gateway cannot look the run
+  // up right away (the list fails twice): the record says "unconfirmed".
+  await injectFault({ method: "POST", path: "/generate", times: 1, fault: { kind: "lose_response" } });
+  await injectFault({ method: "GET", path: "/generations", times: 2, fault: { kind: "status", status: 503 } });
+  const prompt = `lost answer ${Date.now()}`;
+  const answer = await request.post("/api/v1/generate", {
+    data: { type: "text", prompt, workspace_id: "ws_northwind", project_id: "prj_springcampaign" },
+  });
+  expect(answer.status()).toBe(502);
+  expect((await answer.json()).error.code).toBe("launch_unconfirmed");
+  const [record] = readLaunches({ userEmail: USERS.member.email }).filter((launch) => launch.prompt === prompt);
+  expect(record).toMatchObject({ status: "unconfirmed", run_id: null });
+
+  await page.goto("/generations");
+  const completed = readLaunches({ userEmail: USERS.member.email }).find((launch) => launch.prompt === prompt)!;
+  expect(completed).toMatchObject({ status: "confirmed" });
+  const row = page.locator(`[data-run-id="${completed.run_id}"]`);
+  await expect(row).toContainText(prompt);
+  await expect(row).toContainText(USERS.member.email);
+});
