@@ -16,7 +16,7 @@ import {
 } from "@/lib/params/technique-inputs";
 
 const TYPE_HINTS: Record<string, string> = {
-  text: "Text.",
+  text: "",
   imageUrl: "The http(s) URL of an image.",
   videoUrl: "The http(s) URL of a video.",
 };

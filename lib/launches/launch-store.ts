@@ -58,16 +58,19 @@ export async function confirmLaunch(
   confirmation: { runId: string; response: unknown; estimatedCost: number | null },
   now = Date.now(),
 ): Promise<void> {
+  // The answer names the model FLORA chose when the launch named none: keep it on record.
+  const answered = (confirmation.response as { model?: { model_id?: unknown } | null } | null)?.model?.model_id;
   await db
     .updateTable("launches")
-    .set({
+    .set((eb) => ({
       status: "confirmed",
       run_id: confirmation.runId,
       response_json: JSON.stringify(confirmation.response),
       estimated_cost: confirmation.estimatedCost,
       error_code: null,
       completed_at: now,
-    })
+      model: typeof answered === "string" ? eb.fn.coalesce("model", eb.val(answered)) : eb.ref("model"),
+    }))
     .where("id", "=", id)
     .execute();
 }
