@@ -229,3 +229,56 @@ test("a launch whose answer was lost is recorded as unconfirmed, then completed 
   await expect(row).toContainText(prompt);
   await expect(row).toContainText(USERS.member.email);
 });
+
+test("every kind of param control reaches FLORA as its param, and the last place comes back", async ({ page }) => {
+  const form = new LaunchForm(page);
+  await form.open();
+  await form.choose("Image", "FLUX.2 [pro]");
+  const controls = form.form();
+  await controls.getByRole("switch", { name: "Safety checker (optional)" }).click();
+  await expect(controls.getByRole("switch", { name: "Safety checker (optional)" })).toHaveAttribute("aria-checked", "false");
+  await controls.getByRole("button", { name: "Randomise Seed" }).click();
+  const seed = Number(await controls.getByRole("textbox", { name: "Seed (optional)" }).inputValue());
+  expect(Number.isInteger(seed)).toBe(true);
+  const references = controls.getByRole("textbox", { name: "Reference images (optional)" });
+  await references.fill("https://media.example/ref-1.png");
+  await references.press("Enter");
+  await references.fill("https://media.example/ref-2.png");
+  await references.press("Enter");
+  await expect(controls.getByRole("list", { name: "Reference images entries" }).getByRole("listitem")).toHaveCount(2);
+  await controls.getByRole("combobox", { name: "Aspect ratio (optional)" }).selectOption("16:9");
+  await controls.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "Atlas Labs" });
+  await controls.getByRole("combobox", { name: "Project" }).selectOption({ label: "Moodboards" });
+  const prompt = `every control ${Date.now()}`;
+  await form.prompt().fill(prompt);
+  await form.launchButton().click();
+  await expect(page).toHaveURL(/\/runs\/run_/);
+  const record = readLaunches({ runId: page.url().split("/").at(-1)! })[0]!;
+  expect(record).toMatchObject({ workspace_id: "ws_atlaslabs", project_id: "prj_moodboards", model: "t2i-flux-2-pro", prompt });
+  expect(JSON.parse(record.params_json as string)).toEqual({
+    aspect_ratio: "16:9",
+    num_images: 1,
+    guidance: 3.5,
+    seed,
+    safety_checker: false,
+    image_urls: ["https://media.example/ref-1.png", "https://media.example/ref-2.png"],
+  });
+
+  // Key-value rows for a dict param, and a required string.
+  await form.open();
+  await expect(controls.getByRole("combobox", { name: "Workspace" })).toHaveValue("ws_atlaslabs");
+  await expect(controls.getByRole("combobox", { name: "Project" })).toHaveValue("prj_moodboards");
+  await form.choose("Video", "Kling 2.1");
+  await controls.getByRole("textbox", { name: "Start frame" }).fill("https://media.example/frame.png");
+  await controls.getByRole("spinbutton", { name: "Camera control pan" }).fill("5");
+  await form.prompt().fill("the camera pans");
+  await form.launchButton().click();
+  await expect(page).toHaveURL(/\/runs\/run_/);
+  const video = readLaunches({ runId: page.url().split("/").at(-1)! })[0]!;
+  expect(JSON.parse(video.params_json as string)).toMatchObject({
+    image_url: "https://media.example/frame.png",
+    duration: "5",
+    cfg_scale: 0.5,
+    camera_control: { pan: 5, tilt: 0, zoom: 0 },
+  });
+});
