@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { launchGeneration, launchTechniqueRun, RunPage } from "./support/run-page";
 import { SignInPage } from "./support/sign-in-page";
-import { clearFaults, injectFault, simulatorGet } from "./support/simulator";
+import { clearFaults, clearSimulatorRequests, injectFault, simulatorGet, simulatorRequests } from "./support/simulator";
 import { storageStateOf, USERS } from "./support/users";
 import { zipEntryNames } from "./support/zip";
 
@@ -308,4 +308,28 @@ test("a hidden tab without notifications stops polling until it is shown again",
   await page.evaluate(() => (window as unknown as { __setHidden: (hidden: boolean) => void }).__setHidden(false));
   await new RunPage(page).expectStatus("Completed", 20_000);
   expect(polls).toBeGreaterThan(whenHidden);
+});
+
+test("three teammates watching one run cost the upstream about one poll a second, not three", async ({ browser, baseURL }) => {
+  test.setTimeout(60_000);
+  const context = await browser.newContext({ baseURL, storageState: storageStateOf("admin") });
+  const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "everyone is watching [run-seconds:10]" });
+  let pagePolls = 0;
+  context.on("request", (request) => {
+    if (new URL(request.url()).pathname === `/api/v1/runs/${runId}`) pagePolls += 1;
+  });
+  await clearSimulatorRequests();
+  const started = Date.now();
+  const pages = await Promise.all([0, 1, 2].map(() => context.newPage()));
+  await Promise.all(pages.map((page) => page.goto(`/runs/${runId}`)));
+  await Promise.all(pages.map((page) => new RunPage(page).expectStatus("Completed", 30_000)));
+  const seconds = (Date.now() - started) / 1000;
+  const upstreamPolls = (await simulatorRequests()).filter((r) => r.method === "GET" && r.path === `/api/v1/runs/${runId}`).length;
+  await context.close();
+  // The three pages polled every 1.5 s for 10 s (about 20 polls); upstream saw at most one
+  // read per second of watching (unfinished runs are cached for 1 s and shared), plus the
+  // final read that found it completed.
+  expect(pagePolls).toBeGreaterThanOrEqual(15);
+  expect(upstreamPolls).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+  expect(upstreamPolls * 1.5).toBeLessThanOrEqual(pagePolls);
 });

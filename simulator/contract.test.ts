@@ -124,6 +124,17 @@ describe.concurrent("live runs", () => {
     }
   });
 
+  it("lets [run-seconds:N] set one run's length and estimate", async ({ expect }) => {
+    const created = await client.generations.create(
+      { type: "text", prompt: "take your time [run-seconds:30]", ...NORTHWIND },
+      { headers: { "Idempotency-Key": "contract-run-seconds-1" } },
+    );
+    expect(created.estimated_seconds).toBe(30);
+    const run = await client.generations.retrieve(created.run_id);
+    expect(["pending", "running"]).toContain(run.status);
+    expect(run.progress).toBeLessThan(50);
+  });
+
   it("gives [unsafe-urls] runs media URLs no client may render", async ({ expect }) => {
     const created = await client.generations.create(
       { type: "image", prompt: "unsafe [outputs:all] [unsafe-urls]", ...NORTHWIND },

@@ -57,7 +57,7 @@ const createGeneration: Handler = async (request, sim) => {
     run_id: run.id,
     type: "generation",
     charged_cost: run.cost,
-    estimated_seconds: Math.ceil(sim.options.runSeconds),
+    estimated_seconds: Math.ceil(directives.runSeconds ?? sim.options.runSeconds),
     poll_url: pollUrl(run, sim.publicUrl),
     project_id: run.projectId,
     model: { model_id: model.model_id },

@@ -42,7 +42,7 @@ export function launchRun(sim: SimState, apiKey: string, spec: LaunchSpec, keys:
   if (!sim.credits.canAfford(spec.cost, now)) {
     throw new ApiError(402, "insufficient_credits", "Insufficient credits.");
   }
-  const totalMs = Math.round(sim.options.runSeconds * 1000);
+  const totalMs = Math.round((spec.directives.runSeconds ?? sim.options.runSeconds) * 1000);
   const failCode = spec.directives.failCode;
   const run: RunRecord = {
     id: `run_${randomBytes(10).toString("hex")}`,

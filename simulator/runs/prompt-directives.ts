@@ -10,6 +10,8 @@ export interface Directives {
   document: boolean;
   /** `[unsafe-urls]`: media outputs carry URLs a client must refuse (see outputs.ts). */
   unsafeUrls: boolean;
+  /** `[run-seconds:N]`: this run lasts N seconds (1 to 600) instead of the simulator's default. */
+  runSeconds?: number;
 }
 
 const ALL_OUTPUTS: readonly OutputType[] = ["imageUrl", "videoUrl", "audioUrl", "text", "documentUrl"];
@@ -21,7 +23,14 @@ export function readDirectives(text: string): Directives {
     allOutputs: /\[outputs:all\]/i.test(text),
     document: /\[document\]/i.test(text),
     unsafeUrls: /\[unsafe-urls\]/i.test(text),
+    ...runSecondsOf(text),
   };
+}
+
+function runSecondsOf(text: string): { runSeconds?: number } {
+  const match = /\[run-seconds:(\d{1,3})\]/i.exec(text);
+  const seconds = match ? Number(match[1]) : Number.NaN;
+  return seconds >= 1 && seconds <= 600 ? { runSeconds: seconds } : {};
 }
 
 export function applyOutputDirectives(base: readonly OutputType[], directives: Directives): OutputType[] {
