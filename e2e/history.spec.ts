@@ -124,6 +124,19 @@ test("j and k move the selection and Enter opens the run", async ({ page }) => {
   await expect(page).toHaveURL(new RegExp(`/runs/${id}$`));
 });
 
+test("moving the selection past the bottom scrolls the selected run into view", async ({ page }) => {
+  await page.goto("/generations?status=completed");
+  const history = new HistoryPage(page);
+  await history.ready();
+  for (let press = 0; press < 25; press += 1) await page.keyboard.press("j");
+  const selected = history.list.locator('[data-run-row][aria-selected="true"]');
+  await expect(selected).toHaveAttribute("data-position", "25");
+  await expect(selected).toBeInViewport({ ratio: 1 });
+  for (let press = 0; press < 20; press += 1) await page.keyboard.press("k");
+  await expect(selected).toHaveAttribute("data-position", "5");
+  await expect(selected).toBeInViewport({ ratio: 1 });
+});
+
 test("slash focuses the filters", async ({ page }) => {
   await page.goto("/generations");
   await new HistoryPage(page).ready();

@@ -1,7 +1,6 @@
 "use client";
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { HistoryFiltersBar } from "@/components/history/history-filters";
@@ -10,6 +9,7 @@ import { HistoryEmpty, HistoryError, HistorySkeleton, RateLimitNotice } from "@/
 import { useHistoryKeys } from "@/components/history/use-history-keys";
 import { useLiveRuns, withLiveState } from "@/components/history/use-live-runs";
 import { useNewRunCount } from "@/components/history/use-new-runs";
+import { useRowWindow } from "@/components/history/use-row-window";
 import { useViewMode } from "@/components/history/use-view-mode";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useNow } from "@/components/hooks/use-now";
@@ -61,14 +61,9 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
 
   const layoutColumns = view === "grid" ? columns : 1;
   const rowCount = Math.ceil(runs.length / layoutColumns);
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us itself
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => (view === "grid" ? GRID_ROW_HEIGHT : LIST_ROW_HEIGHT),
-    overscan: 6,
-  });
-  const items = virtualizer.getVirtualItems();
+  const rowHeight = view === "grid" ? GRID_ROW_HEIGHT : LIST_ROW_HEIGHT;
+  const rowWindow = useRowWindow({ scrollRef, count: rowCount, rowHeight, overscan: 6 });
+  const items = rowWindow.items;
   const lastVisibleRow = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
@@ -92,7 +87,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
     onMove: (delta) =>
       setSelected((current) => {
         const next = Math.min(Math.max(0, current + delta), Math.max(0, runs.length - 1));
-        virtualizer.scrollToIndex(Math.floor(next / layoutColumns), { align: "auto" });
+        rowWindow.scrollToRow(Math.floor(next / layoutColumns));
         return next;
       }),
     onOpen: () => {
@@ -153,17 +148,17 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
             if (row) setSelected(Number(row.dataset.position));
           }}
         >
-          <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          <div style={{ height: rowWindow.totalHeight, position: "relative" }}>
             {items.map((item) => (
               <div
-                key={item.key}
+                key={item.index}
                 data-index={item.index}
                 style={{
                   position: "absolute",
                   top: 0,
                   left: 0,
                   right: 0,
-                  height: item.size,
+                  height: rowHeight,
                   transform: `translateY(${item.start}px)`,
                   ...(view === "grid" && { gridTemplateColumns: `repeat(${layoutColumns}, minmax(0, 1fr))` }),
                 }}
