@@ -100,7 +100,7 @@ export function GenerationForm({ models, choices, prefill, readOnly, maxPromptLe
           label="Prompt"
           error={errors.prompt}
           hint={
-            <span className={`text-xs tabular-nums ${overLimit ? "font-medium text-rose-800" : "text-muted"}`} aria-live="polite">
+            <span className={`text-xs tabular-nums ${overLimit ? "font-medium text-rose-800" : "text-muted"}`}>
               {prompt.length.toLocaleString("en-US")} / {maxPromptLength.toLocaleString("en-US")} characters
             </span>
           }
