@@ -282,3 +282,34 @@ test("every kind of param control reaches FLORA as its param, and the last place
     camera_control: { pan: 5, tilt: 0, zoom: 0 },
   });
 });
+
+test("a technique that takes several values gets them all, refuses a non-http URL, and Run again brings them back", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto("/techniques/tech_storybrd");
+  const form = page.getByRole("form", { name: "Run Storyboard to Animatic" });
+  await form.getByLabel("Storyboard frames", { exact: true }).fill("javascript:alert(1)");
+  await form.getByRole("button", { name: "Add another Storyboard frames" }).click();
+  await form.getByLabel("Storyboard frames 2", { exact: true }).fill("https://media.example/frame-2.png");
+  await form.getByLabel("Script", { exact: true }).fill("INT. KITCHEN — a kettle boils");
+  await clearSimulatorRequests();
+  const launch = form.getByRole("button", { name: "Run Storyboard to Animatic" });
+  await launch.click();
+  await expect(form.getByRole("group", { name: "Storyboard frames" })).toHaveAccessibleDescription(/Must be an http\(s\) URL\./);
+  expect((await simulatorRequests()).filter((r) => r.method === "POST")).toEqual([]);
+
+  await form.getByLabel("Storyboard frames 1", { exact: true }).fill("https://media.example/frame-1.png");
+  await launch.click();
+  await expect(page).toHaveURL(/\/technique-runs\/tech_storybrd\/run_/);
+  const runId = page.url().split("/").at(-1)!;
+  expect(JSON.parse(readLaunches({ runId })[0]!.params_json as string)).toEqual([
+    { id: "frames", type: "imageUrl", value: "https://media.example/frame-1.png" },
+    { id: "frames", type: "imageUrl", value: "https://media.example/frame-2.png" },
+    { id: "script", type: "text", value: "INT. KITCHEN — a kettle boils" },
+  ]);
+
+  await page.getByRole("link", { name: "Run again" }).click();
+  await expect(page).toHaveURL(new RegExp(`/techniques/tech_storybrd\\?again=${runId}$`));
+  await expect(form.getByLabel("Storyboard frames 1", { exact: true })).toHaveValue("https://media.example/frame-1.png");
+  await expect(form.getByLabel("Storyboard frames 2", { exact: true })).toHaveValue("https://media.example/frame-2.png");
+  await expect(form.getByLabel("Script", { exact: true })).toHaveValue("INT. KITCHEN — a kettle boils");
+});
