@@ -39,12 +39,21 @@ test("the home page shows the newest generations, server-rendered, by name", asy
 });
 
 test("scrolling loads pages in order, with no duplicate and no gap", async ({ page }) => {
+  // Seeded runs keep finishing while the suite runs: one that completes between the
+  // dashboard's first page and the comparison joins the upstream list only. The upstream
+  // list is read before and after, and only runs that changed in between are set aside.
+  const before = await upstreamIds("/generations?status=completed", 260);
   await page.goto("/generations?status=completed");
   const history = new HistoryPage(page);
   await expect(history.rows().first()).toBeVisible();
   const shown = await history.collectIds(230);
+  const after = await upstreamIds("/generations?status=completed", 260);
+  const changed = new Set([...before, ...after].filter((id) => before.includes(id) !== after.includes(id)));
+  expect(changed.size).toBeLessThanOrEqual(8);
   expect(new Set(shown).size).toBe(shown.length);
-  expect(shown).toEqual(await upstreamIds("/generations?status=completed", 230));
+  const steady = shown.filter((id) => !changed.has(id));
+  expect(steady.length).toBeGreaterThanOrEqual(230 - changed.size);
+  expect(steady).toEqual(after.filter((id) => !changed.has(id)).slice(0, steady.length));
 });
 
 test("filters narrow the list, live in the URL and survive a reload and a copied link", async ({ page, context }) => {
