@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { signInErrorMessage } from "@/components/auth/sign-in-messages";
+import { Field, inputClass } from "@/components/forms/field";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 
 interface SignInFormProps {
@@ -36,36 +37,34 @@ export function SignInForm({ callbackPath, oauthProviders, initialError }: SignI
   return (
     <div className="mt-6 space-y-4">
       <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in with email and password" noValidate>
-        <div className="space-y-1">
-          <label htmlFor="email" className="block text-sm font-medium">
-            Email
-          </label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            className="w-full rounded-md border border-black/20 px-3 py-2"
-          />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="password" className="block text-sm font-medium">
-            Password
-          </label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            className="w-full rounded-md border border-black/20 px-3 py-2"
-          />
-        </div>
+        <Field label="Email">
+          {(control) => (
+            <input
+              {...control}
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field label="Password">
+          {(control) => (
+            <input
+              {...control}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              className={inputClass}
+            />
+          )}
+        </Field>
         {error && (
           <p role="alert" data-testid="sign-in-error" className="rounded bg-rose-50 p-2 text-sm text-rose-900">
             {error}

@@ -1,14 +1,15 @@
 import { ProgressBar } from "@/components/runs/progress-bar";
 import { StatusBadge } from "@/components/runs/status-badge";
 import { formatAbsoluteTime, formatCost, formatDuration, formatRelativeTime } from "@/lib/format";
-import { isActive, type HistoryRun } from "@/lib/history/history-run";
+import { isActiveStatus } from "@/lib/flora/run-status";
+import type { HistoryRun } from "@/lib/history/history-run";
 
 /** Status, progress and error of a run, as every history layout shows them. */
 export function RunStatusBlock({ run }: { run: HistoryRun }) {
   return (
     <div className="flex flex-col items-start gap-1">
       <StatusBadge status={run.status} />
-      {isActive(run.status) && <ProgressBar value={run.progress} label={`Progress of ${run.runId}`} />}
+      {isActiveStatus(run.status) && <ProgressBar value={run.progress} label={`Progress of ${run.runId}`} />}
       {run.errorCode && (
         <span className="text-xs text-rose-800" title={run.errorMessage ?? undefined}>
           {run.errorCode}

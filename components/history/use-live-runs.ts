@@ -3,7 +3,8 @@
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Run } from "@/lib/flora/schemas";
-import { isActive, pollPathOf, type HistoryRun } from "@/lib/history/history-run";
+import { isActiveStatus } from "@/lib/flora/run-status";
+import { pollPathOf, type HistoryRun } from "@/lib/history/history-run";
 import { runPollOptions } from "@/lib/queries/history";
 
 /**
@@ -12,7 +13,7 @@ import { runPollOptions } from "@/lib/queries/history";
  * none poll from a hidden tab.
  */
 export function useLiveRuns(runs: HistoryRun[]): Map<string, Run> {
-  const active = useMemo(() => runs.filter((run) => isActive(run.status)), [runs]);
+  const active = useMemo(() => runs.filter((run) => isActiveStatus(run.status)), [runs]);
   const results = useQueries({ queries: active.map((run) => runPollOptions(pollPathOf(run))) });
   return useMemo(() => {
     const latest = new Map<string, Run>();

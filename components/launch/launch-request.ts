@@ -1,10 +1,4 @@
-/** How a launch from a form reached (or failed to reach) the gateway, in the form's terms. */
-export interface LaunchFailure {
-  status: number;
-  code: string;
-  message: string;
-  fields: Array<{ field: string; message: string }>;
-}
+import { DashboardApiError } from "@/lib/queries/fetch-json";
 
 /** A fresh key per submission; getRandomValues works outside secure contexts too (plain-http LANs). */
 export function newIdempotencyKey(): string {
@@ -13,7 +7,8 @@ export function newIdempotencyKey(): string {
 }
 
 /** What the teammate reads when a launch fails; the form keeps its contents in every case. */
-export function launchFailureMessage(failure: LaunchFailure, retryAfter: string | null): string {
+export function launchFailureMessage(failure: DashboardApiError): string {
+  const retryAfter = failure.retryAfterMs ? Math.round(failure.retryAfterMs / 1000) : null;
   switch (failure.code) {
     case "insufficient_credits":
       return "The team's FLORA credits have run out, so nothing was launched. An admin can top them up in FLORA; your form is kept.";
@@ -37,3 +32,6 @@ export function launchFailureMessage(failure: LaunchFailure, retryAfter: string 
       return failure.message;
   }
 }
+
+/** A launch whose request never got an answer from the dashboard (offline, connection lost). */
+export const unreachableDashboard = () => new DashboardApiError(0, "network_error", "The dashboard could not be reached.", null);

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { launchFailureMessage, newIdempotencyKey, type LaunchFailure } from "@/components/launch/launch-request";
+import { launchFailureMessage, newIdempotencyKey, unreachableDashboard } from "@/components/launch/launch-request";
+import { DashboardApiError, fetchJson } from "@/lib/queries/fetch-json";
 
 type Phase = "idle" | "sending" | "opening";
 
@@ -16,7 +17,7 @@ export function useLaunchSubmit<Answer>(endpoint: string, runHrefOf: (answer: An
   const submission = useRef<{ fingerprint: string; key: string } | null>(null);
   const inFlight = useRef(false);
   const [phase, setPhase] = useState<Phase>("idle");
-  const [failure, setFailure] = useState<{ failure: LaunchFailure; message: string } | null>(null);
+  const [failure, setFailure] = useState<{ failure: DashboardApiError; message: string } | null>(null);
 
   async function submit(body: unknown) {
     // A second click in the same frame, before the button re-renders disabled, stops here.
@@ -27,27 +28,17 @@ export function useLaunchSubmit<Answer>(endpoint: string, runHrefOf: (answer: An
     setPhase("sending");
     setFailure(null);
     try {
-      const response = await fetch(endpoint, {
+      const answer = await fetchJson<Answer>(endpoint, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", "idempotency-key": submission.current.key },
+        headers: { "content-type": "application/json", "idempotency-key": submission.current.key },
         body: fingerprint,
       });
-      if (response.ok) {
-        setPhase("opening");
-        router.push(runHrefOf((await response.json()) as Answer));
-        return;
-      }
-      const envelope = (await response.json().catch(() => null)) as { error?: Partial<LaunchFailure> } | null;
-      const failed: LaunchFailure = {
-        status: response.status,
-        code: envelope?.error?.code ?? "unknown_error",
-        message: envelope?.error?.message ?? `The dashboard answered ${response.status}.`,
-        fields: envelope?.error?.fields ?? [],
-      };
-      setFailure({ failure: failed, message: launchFailureMessage(failed, response.headers.get("retry-after")) });
-    } catch {
-      const failed: LaunchFailure = { status: 0, code: "network_error", message: "The dashboard could not be reached.", fields: [] };
-      setFailure({ failure: failed, message: launchFailureMessage(failed, null) });
+      setPhase("opening");
+      router.push(runHrefOf(answer));
+      return;
+    } catch (error) {
+      const failed = error instanceof DashboardApiError ? error : unreachableDashboard();
+      setFailure({ failure: failed, message: launchFailureMessage(failed) });
     }
     inFlight.current = false;
     setPhase("idle");

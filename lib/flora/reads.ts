@@ -72,18 +72,25 @@ export async function listProjects(query: ProjectQuery) {
   });
 }
 
-/** Every project of a workspace, following cursors (a team has tens of projects, not thousands). */
-export async function listAllProjects(workspaceId: string): Promise<Project[]> {
-  const projects: Project[] = [];
+/** Every item of a paged list, following cursors up to `maxPages` pages of 100. */
+async function everyPage<T>(readPage: (cursor: string | undefined) => Promise<{ items: T[]; next: string | null | undefined }>, maxPages: number): Promise<T[]> {
+  const items: T[] = [];
   let cursor: string | undefined;
-  const MAX_PAGES = 20;
-  for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber += 1) {
-    const page = await listProjects({ workspace_id: workspaceId, limit: 100, cursor });
-    projects.push(...page.projects);
-    cursor = page.meta.next_cursor ?? undefined;
+  for (let pageNumber = 0; pageNumber < maxPages; pageNumber += 1) {
+    const page = await readPage(cursor);
+    items.push(...page.items);
+    cursor = page.next ?? undefined;
     if (!cursor) break;
   }
-  return projects;
+  return items;
+}
+
+/** Every project of a workspace (a team has tens of projects, not thousands). */
+export function listAllProjects(workspaceId: string): Promise<Project[]> {
+  return everyPage(async (cursor) => {
+    const page = await listProjects({ workspace_id: workspaceId, limit: 100, cursor });
+    return { items: page.projects, next: page.meta.next_cursor };
+  }, 20);
 }
 
 export async function listModels(type?: GenerationType): Promise<Model[]> {
@@ -104,6 +111,14 @@ export async function listTechniques(query: TechniqueQuery) {
     const page = await getFloraClient().techniques.list(query, options);
     return parseUpstream(techniquePageSchema, { techniques: page.techniques, meta: page.meta }, "GET /techniques");
   });
+}
+
+/** Every technique the key can use, for the techniques page. */
+export function listAllTechniques(): Promise<Technique[]> {
+  return everyPage(async (cursor) => {
+    const page = await listTechniques({ limit: 100, cursor });
+    return { items: page.techniques, next: page.meta.next_cursor };
+  }, 10);
 }
 
 export async function getTechnique(techniqueId: string): Promise<Technique> {

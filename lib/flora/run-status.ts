@@ -9,3 +9,9 @@ export const runStatusLabels: Record<RunStatusValue, string> = {
   completed: "Completed",
   failed: "Failed",
 };
+
+/** Pending or running: the run can still change, so it is worth polling. */
+export const isActiveStatus = (status: RunStatusValue | undefined): boolean => status === "pending" || status === "running";
+
+/** Completed or failed: FLORA's only terminal statuses; the run never changes again. */
+export const isTerminalStatus = (status: RunStatusValue | undefined): boolean => status === "completed" || status === "failed";

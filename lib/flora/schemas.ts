@@ -11,7 +11,6 @@ import { runStatusValues } from "@/lib/flora/run-status";
 export { runStatusValues };
 export const runStatusSchema = z.enum(runStatusValues);
 export type RunStatus = z.infer<typeof runStatusSchema>;
-export const TERMINAL_STATUSES: ReadonlySet<RunStatus> = new Set(["completed", "failed"]);
 
 /** FLORA documents milliseconds but may send seconds: anything before 1973 in ms is seconds. */
 const SECONDS_THRESHOLD = 100_000_000_000;

@@ -1,4 +1,5 @@
-import { TERMINAL_STATUSES, type Run } from "@/lib/flora/schemas";
+import { isTerminalStatus } from "@/lib/flora/run-status";
+import type { Run } from "@/lib/flora/schemas";
 import { PollCache } from "@/lib/gateway/poll-cache";
 
 /** Cache keys of the two ways to poll a run. */
@@ -17,7 +18,7 @@ export function runPollCache(): PollCache<Run> {
     freshMs: 1_000,
     terminalMs: 10 * 60_000,
     maxEntries: 5_000,
-    isTerminal: (run) => TERMINAL_STATUSES.has(run.status),
+    isTerminal: (run) => isTerminalStatus(run.status),
   });
   return globalPolls.__atelierPollCache;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generationSchema, techniqueRunSchema } from "@/lib/flora/schemas";
-import { generationToHistoryRun, isActive, runHref, pollPathOf, techniqueRunToHistoryRun } from "@/lib/history/history-run";
+import { isActiveStatus as isActive } from "@/lib/flora/run-status";
+import { generationToHistoryRun, runHref, pollPathOf, techniqueRunToHistoryRun } from "@/lib/history/history-run";
 
 describe("history rows", () => {
   it("turns a generation into a row, seconds normalised to ms", () => {

@@ -80,4 +80,3 @@ export function pollPathOf(run: Pick<HistoryRun, "runId" | "kind" | "techniqueId
   return run.kind === "technique" && run.techniqueId ? techniqueRunPollPath(run.techniqueId, run.runId) : runPollPath(run.runId);
 }
 
-export const isActive = (status: RunStatus) => status === "pending" || status === "running";

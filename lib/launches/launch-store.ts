@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, Launch, LaunchStatus } from "@/lib/db/schema";
+import { answerFacts } from "@/lib/launches/launch-record";
 
 /**
  * The record of launches: an intent is written before the upstream call and completed
@@ -59,7 +60,7 @@ export async function confirmLaunch(
   now = Date.now(),
 ): Promise<void> {
   // The answer names the model FLORA chose when the launch named none: keep it on record.
-  const answered = (confirmation.response as { model?: { model_id?: unknown } | null } | null)?.model?.model_id;
+  const answered = answerFacts(confirmation.response).modelId;
   await db
     .updateTable("launches")
     .set((eb) => ({
@@ -69,7 +70,7 @@ export async function confirmLaunch(
       estimated_cost: confirmation.estimatedCost,
       error_code: null,
       completed_at: now,
-      model: typeof answered === "string" ? eb.fn.coalesce("model", eb.val(answered)) : eb.ref("model"),
+      model: answered ? eb.fn.coalesce("model", eb.val(answered)) : eb.ref("model"),
     }))
     .where("id", "=", id)
     .execute();

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Launch } from "@/lib/db/schema";
 import { generationTypeSchema } from "@/lib/flora/schemas";
 import { runIdSchema } from "@/lib/gateway/request-schemas";
+import { answerFacts, parseRecordedJson } from "@/lib/launches/launch-record";
 import { launchesForRuns } from "@/lib/launches/launch-store";
 
 /**
@@ -16,31 +17,16 @@ export async function recordedLaunch(again: string | string[] | undefined, kind:
   return launch && launch.kind === kind ? launch : null;
 }
 
-export function recordedParams(launch: Launch): unknown {
-  try {
-    return launch.params_json ? (JSON.parse(launch.params_json) as unknown) : null;
-  } catch {
-    return null;
-  }
-}
+export const recordedParams = (launch: Launch): unknown => parseRecordedJson(launch.params_json);
 
 export function generationPrefill(launch: Launch) {
   const params = recordedParams(launch);
   const type = generationTypeSchema.safeParse(launch.type);
   return {
     type: type.success ? type.data : ("image" as const),
-    modelId: launch.model ?? modelOfAnswer(launch),
+    modelId: launch.model ?? answerFacts(parseRecordedJson(launch.response_json)).modelId,
     prompt: launch.prompt ?? "",
     params: params && typeof params === "object" && !Array.isArray(params) ? (params as Record<string, unknown>) : null,
     place: launch.workspace_id && launch.project_id ? { workspaceId: launch.workspace_id, projectId: launch.project_id } : null,
   };
-}
-
-function modelOfAnswer(launch: Launch): string | null {
-  try {
-    const answer = launch.response_json ? (JSON.parse(launch.response_json) as { model?: { model_id?: unknown } | null }) : null;
-    return typeof answer?.model?.model_id === "string" ? answer.model.model_id : null;
-  } catch {
-    return null;
-  }
 }

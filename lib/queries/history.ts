@@ -2,8 +2,9 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { HistoryFilters, HistoryKind } from "@/lib/history/filters";
 import { historySearch } from "@/lib/history/filters";
 import type { HistoryPage } from "@/lib/history/history-run";
-import type { Run } from "@/lib/flora/schemas";
+import { isTerminalStatus } from "@/lib/flora/run-status";
 import { DashboardApiError, fetchJson } from "@/lib/queries/fetch-json";
+import { fetchRun } from "@/lib/queries/run";
 
 /** Query keys for the history, from here only; the filters are part of the key. */
 export const historyKeys = {
@@ -59,12 +60,9 @@ export function historyHeadOptions(kind: HistoryKind, filters: HistoryFilters) {
 export function runPollOptions(pollPath: string) {
   return queryOptions({
     queryKey: historyKeys.run(pollPath),
-    queryFn: () => fetchJson<Run>(pollPath),
+    queryFn: () => fetchRun(pollPath),
     // Gentle, and only while the run can still change; never from a hidden tab (the default).
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === "completed" || status === "failed" ? false : 3_000;
-    },
+    refetchInterval: (query) => (isTerminalStatus(query.state.data?.status) ? false : 3_000),
     staleTime: 0,
   });
 }

@@ -8,8 +8,6 @@ export const runKeys = {
 
 export const fetchRun = (pollPath: string) => fetchJson<Run>(pollPath);
 
-export const isTerminalStatus = (status: Run["status"] | undefined) => status === "completed" || status === "failed";
-
 /** A failed poll, as the poll policy sees it; a fetch that never got an answer is status 0. */
 export function toPollFailure(error: unknown): PollFailure {
   if (error instanceof DashboardApiError) return { status: error.status, retryAfterMs: error.retryAfterMs };

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Launch } from "@/lib/db/schema";
 import { listGenerations, listTechniqueRuns, loadDirectory, loadModels, loadTechnique } from "@/lib/flora/reads";
+import { answerFacts, parseRecordedJson } from "@/lib/launches/launch-record";
 import { launchesForRuns } from "@/lib/launches/launch-store";
 import { log, describeError } from "@/lib/log";
 import { rememberGenerations, rememberTechniqueRuns, seenRun, type SeenRun } from "@/lib/runs/seen-runs";
@@ -50,12 +51,7 @@ async function findPlacement(ref: RunRef, launch: Launch | undefined, answeredMo
 
 /** Params as recorded: a model's params object, or a technique's [{ id, value }] inputs by id. */
 function recordedValues(paramsJson: string | null): Record<string, unknown> | null {
-  let parsed: unknown;
-  try {
-    parsed = paramsJson ? JSON.parse(paramsJson) : null;
-  } catch {
-    return null;
-  }
+  const parsed = parseRecordedJson(paramsJson);
   if (Array.isArray(parsed)) {
     const byId: Record<string, unknown> = {};
     for (const input of parsed as Array<{ id?: unknown; value?: unknown }>) {
@@ -81,24 +77,9 @@ function launchView(launch: Launch): NonNullable<RunContext["launch"]> {
   };
 }
 
-/** What FLORA answered to the launch (kept in the record): the model it chose and its estimate. */
-function launchAnswer(launch: Launch | undefined): { modelId: string | null; estimatedSeconds: number | null } {
-  try {
-    const answer = launch?.response_json ? (JSON.parse(launch.response_json) as { estimated_seconds?: unknown; model?: { model_id?: unknown } | null }) : {};
-    const seconds = answer.estimated_seconds;
-    const modelId = answer.model?.model_id;
-    return {
-      modelId: typeof modelId === "string" && modelId ? modelId : null,
-      estimatedSeconds: typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? seconds : null,
-    };
-  } catch {
-    return { modelId: null, estimatedSeconds: null };
-  }
-}
-
 export async function loadRunContext(ref: RunRef): Promise<RunContext> {
   const launch = (await safely("launch record", async () => (await launchesForRuns(await getDb(), [ref.runId])).get(ref.runId))) ?? undefined;
-  const answer = launchAnswer(launch);
+  const answer = answerFacts(parseRecordedJson(launch?.response_json ?? null));
   const [placement, directory] = await Promise.all([findPlacement(ref, launch, answer.modelId), safely("names", () => loadDirectory())]);
 
   let title: string;

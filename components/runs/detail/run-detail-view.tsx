@@ -8,7 +8,7 @@ import { RunProblem } from "@/components/runs/detail/run-problem";
 import { useEndNotification, useNotificationPermission } from "@/components/runs/detail/use-end-notification";
 import { useRunWatch } from "@/components/runs/detail/use-run-watch";
 import { OutputGallery } from "@/components/runs/outputs/output-gallery";
-import { runStatusLabels } from "@/lib/flora/run-status";
+import { isActiveStatus, runStatusLabels } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { DashboardApiError } from "@/lib/queries/fetch-json";
 import type { RunContext, RunRef } from "@/lib/runs/run-ref";
@@ -56,16 +56,18 @@ export function RunDetailView(props: RunDetailProps) {
   });
   const { run } = watch;
   useEndNotification(run?.status, context.title, runRef.runId);
+  // The title follows the status, not every poll's new run object.
+  const status = run?.status;
   useEffect(() => {
-    if (run) document.title = `${runStatusLabels[run.status]} · ${context.title} · Atelier`;
-  }, [run, context.title]);
+    if (status) document.title = `${runStatusLabels[status]} · ${context.title} · Atelier`;
+  }, [status, context.title]);
 
   const failure =
     watch.failure ??
     (run === null && props.initialProblem && watch.isLoading
       ? new DashboardApiError(props.initialProblem.status, props.initialProblem.code, props.initialProblem.message, props.initialProblem.retryAfterMs)
       : null);
-  const active = run?.status === "pending" || run?.status === "running";
+  const active = isActiveStatus(run?.status);
   const outputs = run?.status === "completed" ? (run.outputs ?? []) : [];
 
   return (

@@ -3,14 +3,13 @@
 import { ProgressBar } from "@/components/runs/progress-bar";
 import { StatusBadge } from "@/components/runs/status-badge";
 import { useTickingClock } from "@/components/runs/detail/use-ticking-clock";
+import { isActiveStatus } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { formatDuration } from "@/lib/format";
 
-const isActive = (run: Run) => run.status === "pending" || run.status === "running";
-
 /** Title, status, progress and elapsed time; status changes are announced politely. */
 export function RunHeading({ run, title, renderedAt }: { run: Run | null; title: string; renderedAt: number }) {
-  const active = run !== null && isActive(run);
+  const active = isActiveStatus(run?.status);
   const now = useTickingClock(active, renderedAt);
   const elapsed = run
     ? active

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
+import { isActiveStatus, isTerminalStatus } from "@/lib/flora/run-status";
 import type { RunStatus } from "@/lib/flora/schemas";
 
 type Permission = NotificationPermission | "unsupported";
@@ -26,15 +27,13 @@ export function useNotificationPermission() {
   return { permission, request };
 }
 
-const isActive = (status: RunStatus | undefined) => status === "pending" || status === "running";
-
 /** When a watched run ends while its tab is in the background, say so, if the teammate allowed it. */
 export function useEndNotification(status: RunStatus | undefined, title: string, runId: string) {
   const previous = useRef(status);
   useEffect(() => {
     const was = previous.current;
     previous.current = status;
-    if (!isActive(was) || isActive(status) || !status) return;
+    if (!isActiveStatus(was) || !isTerminalStatus(status)) return;
     if (!document.hidden || readPermission() !== "granted") return;
     const notification = new Notification(status === "completed" ? "Run completed" : "Run failed", { body: title, tag: runId });
     notification.onclick = () => {

@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { Run } from "@/lib/flora/schemas";
-import { fetchRun, isTerminalStatus, runKeys, toPollFailure } from "@/lib/queries/run";
+import { isTerminalStatus } from "@/lib/flora/run-status";
+import { fetchRun, runKeys, toPollFailure } from "@/lib/queries/run";
 import { BACKGROUND_INTERVAL_MS, isWorthRetrying, pollIntervalMs, retryDelayMs } from "@/lib/runs/poll-policy";
 
 export interface RunWatchOptions {
