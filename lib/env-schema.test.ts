@@ -64,7 +64,7 @@ describe("parseEnv", () => {
 
   it("requires AUTH_SECRET outside simulator mode only", () => {
     expect(() => parseEnv({ FLORA_API_KEY: "sk_live_x" })).toThrow(/AUTH_SECRET is not set.*required/);
-    expect(() => parseEnv({ ATELIER_UPSTREAM: "simulator" })).not.toThrow();
+    expect(() => parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_BASE_URL: "http://127.0.0.1:4010/api/v1" })).not.toThrow();
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
   });
 
@@ -79,9 +79,35 @@ describe("parseEnv", () => {
   });
 
   it("has demo admin defaults for simulator mode", () => {
-    const env = parseEnv({ ATELIER_UPSTREAM: "simulator" });
+    const env = parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_BASE_URL: "http://localhost:4010/api/v1" });
     expect(env.DEMO_ADMIN_EMAIL).toBe("admin@atelier.local");
     expect(env.DEMO_ADMIN_PASSWORD.length).toBeGreaterThanOrEqual(8);
     expect(env.DATABASE_URL).toBe("file:./data/atelier.db");
+  });
+
+  it("refuses simulator mode with a live key or an upstream off this machine, naming both variables", () => {
+    const live = () =>
+      parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_API_KEY: "sk_live_abc", FLORA_BASE_URL: "http://127.0.0.1:4010/api/v1" });
+    expect(live).toThrow(/ATELIER_UPSTREAM is simulator but FLORA_API_KEY is a live key/);
+    for (const base of ["https://app.flora.ai/api/v1", "http://10.0.0.5:4010/api/v1", "http://127.0.0.1.example.com/api/v1"]) {
+      expect(() => parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_API_KEY: "sk_test_x", FLORA_BASE_URL: base })).toThrow(
+        /ATELIER_UPSTREAM is simulator but FLORA_BASE_URL .* is not a loopback address/,
+      );
+    }
+    // The default base URL is FLORA's own: simulator mode must name a loopback one.
+    expect(() => parseEnv({ ATELIER_UPSTREAM: "simulator" })).toThrow(/FLORA_BASE_URL/);
+    for (const base of ["http://127.0.0.1:4010/api/v1", "http://localhost:9/api/v1", "http://[::1]:4010/api/v1", "http://127.9.8.7/api/v1"]) {
+      expect(() => parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_API_KEY: "sk_test_x", FLORA_BASE_URL: base })).not.toThrow();
+    }
+  });
+
+  it("reads the hardening settings with safe defaults", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET });
+    expect(env).toMatchObject({ TRUSTED_PROXY_HOPS: 0, USER_RATE_LIMIT_PER_MINUTE: 600, OUTPUT_MAX_BYTES: 2 * 1024 ** 3 });
+    expect(env.MEDIA_HOSTS).toBeUndefined();
+    expect(parseEnv({ AUTH_SECRET: SECRET, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, USER_RATE_LIMIT_PER_MINUTE: "0" })).toThrow(/USER_RATE_LIMIT_PER_MINUTE/);
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, OUTPUT_MAX_BYTES: "lots" })).toThrow(/OUTPUT_MAX_BYTES/);
   });
 });

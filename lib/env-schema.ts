@@ -69,6 +69,18 @@ export const envSchema = z.object({
   AUTH_OIDC_SECRET: optionalString,
   AUTH_OIDC_NAME: blankIsUnset(z.string().default("Single sign-on")),
 
+  /**
+   * How many reverse proxies in front of the dashboard append to X-Forwarded-For. 0 (the
+   * default): the header is ignored and the socket's address is the client's.
+   */
+  TRUSTED_PROXY_HOPS: blankIsUnset(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0).max(10, "must be 10 or less").default(0)),
+  /** Gateway requests one teammate may make in a minute (polls answered from memory count too). */
+  USER_RATE_LIMIT_PER_MINUTE: blankIsUnset(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1).max(1_000_000).default(600)),
+  /** Largest output the dashboard fetches for a download, in bytes (default 2 GiB). */
+  OUTPUT_MAX_BYTES: blankIsUnset(z.coerce.number({ error: "must be a whole number of bytes" }).int("must be a whole number of bytes").min(1).max(Number.MAX_SAFE_INTEGER).default(2 * 1024 ** 3)),
+  /** Hosts the dashboard may fetch outputs from (`cdn.example.com`, `*.example.com`); unset: any public host. */
+  MEDIA_HOSTS: optionalString,
+
   /** The simulator's demo admin (simulator mode only). */
   DEMO_ADMIN_EMAIL: blankIsUnset(z.email({ error: "must be an email address" }).default("admin@atelier.local")),
   DEMO_ADMIN_PASSWORD: blankIsUnset(z.string().min(8, "must be at least 8 characters").default("atelier-demo")),
@@ -85,6 +97,19 @@ function crossFieldProblems(env: ParsedEnv): string[] {
       "AUTH_SECRET is not set. Outside simulator mode it is required to sign sessions: set it to a random string of 32 or more characters (openssl rand -base64 32).",
     );
   }
+  if (env.ATELIER_UPSTREAM === "simulator") {
+    if (env.FLORA_API_KEY?.startsWith("sk_live_")) {
+      problems.push(
+        "ATELIER_UPSTREAM is simulator but FLORA_API_KEY is a live key (sk_live_…). A live key must never run in simulator (demo) mode: unset ATELIER_UPSTREAM to use FLORA, or unset FLORA_API_KEY to use the simulator.",
+      );
+    }
+    const base = env.FLORA_BASE_URL ?? FLORA_PUBLIC_BASE_URL;
+    if (!isLoopbackUrl(base)) {
+      problems.push(
+        `ATELIER_UPSTREAM is simulator but FLORA_BASE_URL (${base}) is not a loopback address. The simulator runs on this machine only: point FLORA_BASE_URL at 127.0.0.1, localhost or [::1], or unset ATELIER_UPSTREAM.`,
+      );
+    }
+  }
   const pairs: Array<[keyof ParsedEnv, keyof ParsedEnv]> = [
     ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
     ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
@@ -95,6 +120,17 @@ function crossFieldProblems(env: ParsedEnv): string[] {
     if (!env[a] !== !env[b]) problems.push(`${env[a] ? b : a} is not set. ${a} and ${b} go together: set both or neither.`);
   }
   return problems;
+}
+
+/** True for an http(s) URL on 127.0.0.0/8, ::1 or localhost: this machine only. */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
 /** What to tell an operator for each variable, beside zod's own complaint. */

@@ -23,7 +23,11 @@ async function main() {
   // Without a key this is simulator mode, which the environment check must know about
   // (AUTH_SECRET, for one, is only required against a real FLORA).
   const simulatorMode = !process.env.FLORA_API_KEY?.trim();
-  const env = parseEnv({ ...process.env, ...(simulatorMode && { ATELIER_UPSTREAM: "simulator" }) });
+  // In simulator mode the base URL is the simulator's, on loopback, whatever the shell says.
+  const env = parseEnv({
+    ...process.env,
+    ...(simulatorMode && { ATELIER_UPSTREAM: "simulator", FLORA_BASE_URL: "http://127.0.0.1/api/v1" }),
+  });
   // The demo binds to loopback only; a real deployment listens where Next does by default.
   const hostname = env.HOSTNAME ?? (simulatorMode ? "127.0.0.1" : "0.0.0.0");
   const children: Child[] = [];
