@@ -1,3 +1,4 @@
+import { demoModeClaimed } from "@/lib/auth/demo-claim";
 import { getStore } from "@/lib/db/store";
 import { EnvError, parseEnv, requireFloraKey } from "@/lib/env-schema";
 import { ensureDemoAdmin, retireDemoUsers } from "@/lib/users/demo-admin";
@@ -18,7 +19,9 @@ async function start() {
   }
 
   const db = await getStore(env.DATABASE_URL);
-  if (env.ATELIER_UPSTREAM === "simulator") {
+  // The demo admin is set up only by an instance that npm start launched on its own
+  // simulator; sign-in checks that again, against the simulator itself, every time.
+  if (demoModeClaimed(env)) {
     await ensureDemoAdmin(db, env.DEMO_ADMIN_EMAIL, env.DEMO_ADMIN_PASSWORD);
   } else {
     const retired = await retireDemoUsers(db);

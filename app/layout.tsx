@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,7 +7,11 @@ export const metadata: Metadata = {
   description: "The team's dashboard for FLORA generations and technique runs.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so Next can put the request's CSP nonce (proxy.ts) on
+  // its scripts; a page prerendered at build time (the 404) would carry none, and the
+  // browser would refuse to run its scripts.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

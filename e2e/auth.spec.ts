@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { rawSignIn } from "./support/raw-sign-in";
 import { SignInPage } from "./support/sign-in-page";
 import { USERS } from "./support/users";
 
@@ -50,23 +51,42 @@ test("a callback to another site is ignored", async ({ page }) => {
 });
 
 test("failed attempts are limited per email without revealing whether it exists", async ({ browser, baseURL }) => {
-  // Each case from its own client address, so the per-address limit of the rest of the
-  // suite's traffic (all from 127.0.0.1) is not what trips.
+  test.setTimeout(60_000);
   for (const [index, email] of [USERS.limited.email, "ghost@atelier.test"].entries()) {
-    const context = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": `203.0.113.${10 + index}` } });
+    // Each wrong password from another real client address, so only the per-email limit can
+    // trip (the dashboard decides the address from the socket, never from a header).
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const result = await rawSignIn(baseURL!, email, `wrong-password-${attempt}`, { localAddress: `127.0.${10 + index}.${attempt + 1}` });
+      expect(result.error).toBe("CredentialsSignin");
+    }
+    // Past the limit, even the right password is refused, and so is an unknown email.
+    const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     await page.goto("/sign-in");
     const signIn = new SignInPage(page);
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      await signIn.signIn(email, `wrong-password-${attempt}`);
-      await signIn.expectError("Wrong email or password.");
-    }
-    // Past the limit, even the right password is refused, and so is an unknown email.
     await signIn.signIn(email, USERS.limited.password);
     await signIn.expectError("Too many failed attempts. Wait a minute, then try again.");
     await expect(page).toHaveURL(/\/sign-in$/);
     await context.close();
   }
+});
+
+test("a new X-Forwarded-For on every attempt never resets the per-address limit", async ({ baseURL }) => {
+  test.setTimeout(60_000);
+  const from = "127.0.9.9";
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const spoofed = { "x-forwarded-for": `198.51.100.${attempt}`, "x-real-ip": `198.51.100.${attempt}` };
+    const result = await rawSignIn(baseURL!, `nobody-${attempt}@atelier.test`, "wrong-password", { localAddress: from, headers: spoofed });
+    expect(result.error).toBe("CredentialsSignin");
+  }
+  const blocked = await rawSignIn(baseURL!, USERS.member.email, USERS.member.password, {
+    localAddress: from,
+    headers: { "x-forwarded-for": "203.0.113.99", "x-real-ip": "203.0.113.99" },
+  });
+  expect(blocked).toEqual({ error: "TooManyAttempts", sessionCookie: null });
+  // The limit is that address's: a teammate at another address signs in.
+  const elsewhere = await rawSignIn(baseURL!, USERS.member.email, USERS.member.password, { localAddress: "127.0.9.10" });
+  expect(elsewhere.sessionCookie).toMatch(/^next-auth\.session-token=/);
 });
 
 test("session cookies are Secure when the dashboard is served over HTTPS", async ({ request }) => {

@@ -48,9 +48,11 @@ test("a run is watched from pending to completed without a reload, and every out
   await expect(audio).toHaveAttribute("src", url("audioUrl"));
   await expect(audio).toHaveAttribute("controls", "");
   await expect(outputs.getByLabel("text output 4")).toHaveText(url("text"));
-  const documentPreview = outputs.locator("object");
-  await expect(documentPreview).toHaveAttribute("data", url("documentUrl"));
-  await expect(documentPreview).toHaveAttribute("type", "application/pdf");
+  // A frame, not an <object>: the pages' Content-Security-Policy has object-src 'none'.
+  const documentPreview = outputs.getByTitle("document output 5");
+  await expect(documentPreview).toHaveJSProperty("tagName", "IFRAME");
+  await expect(documentPreview).toHaveAttribute("src", url("documentUrl"));
+  await expect(outputs.locator("object")).toHaveCount(0);
 
   for (const [index, kind] of ["image", "video", "audio", "text", "document"].entries()) {
     const link = outputs.getByRole("link", { name: `Download ${kind} output ${index + 1}` });

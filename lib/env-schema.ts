@@ -78,8 +78,18 @@ export const envSchema = z.object({
   USER_RATE_LIMIT_PER_MINUTE: blankIsUnset(z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1).max(1_000_000).default(600)),
   /** Largest output the dashboard fetches for a download, in bytes (default 2 GiB). */
   OUTPUT_MAX_BYTES: blankIsUnset(z.coerce.number({ error: "must be a whole number of bytes" }).int("must be a whole number of bytes").min(1).max(Number.MAX_SAFE_INTEGER).default(2 * 1024 ** 3)),
-  /** Hosts the dashboard may fetch outputs from (`cdn.example.com`, `*.example.com`); unset: any public host. */
+  /**
+   * Hosts outputs may come from (`cdn.example.com`, `*.example.com`): what the dashboard
+   * fetches for downloads, and what the pages' CSP lets browsers load. Unset: any public host.
+   */
   MEDIA_HOSTS: optionalString,
+
+  /**
+   * Set by `npm start` when it starts the simulator itself, to a random value it also gives
+   * the simulator: the demo admin may sign in only while the upstream answers the same one.
+   * Never set it by hand.
+   */
+  ATELIER_DEMO_INSTANCE: optionalString.pipe(z.string().min(16, "must be at least 16 characters (npm start sets it)").optional()),
 
   /** The simulator's demo admin (simulator mode only). */
   DEMO_ADMIN_EMAIL: blankIsUnset(z.email({ error: "must be an email address" }).default("admin@atelier.local")),

@@ -34,6 +34,8 @@ export function describeError(error: unknown): Record<string, unknown> {
     return {
       name: error.name,
       error: error.message,
+      // Every 500 logs where it came from; the stack never leaves the server.
+      stack: error.stack,
       status: withStatus.status,
       requestId: withStatus.headers?.get?.("request-id") ?? undefined,
       issues: withStatus.issues,

@@ -9,7 +9,9 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { parseEnv } from "../lib/env-schema";
 import { answerFromMemory } from "../lib/gateway/fast-path";
+import { resolveClientAddress } from "../lib/http/forwarded-for";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -21,16 +23,23 @@ function option(name: string, fallback: string): string {
 async function main() {
   const port = Number(option("port", "3000"));
   const hostname = option("hostname", "0.0.0.0");
+  const { TRUSTED_PROXY_HOPS } = parseEnv(process.env);
   const app = next({ dev: false, dir: root, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const server = createServer((request, response) => {
-    if (answerFromMemory(request, response)) return;
-    handle(request, response).catch((error: unknown) => {
+  const server = createServer(async (request, response) => {
+    // The one place the client's address is decided: a client-written X-Forwarded-For never
+    // reaches Next (which would keep it), and X-Real-IP is dropped for the same reason.
+    request.headers["x-forwarded-for"] = resolveClientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], TRUSTED_PROXY_HOPS);
+    delete request.headers["x-real-ip"];
+    try {
+      if (await answerFromMemory(request, response)) return;
+      await handle(request, response);
+    } catch (error: unknown) {
       console.error(error);
       if (!response.headersSent) response.writeHead(500).end();
-    });
+    }
   });
   server.keepAliveTimeout = 5_000;
   server.listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));

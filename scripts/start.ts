@@ -40,12 +40,16 @@ async function main() {
 
   if (simulatorMode) {
     const simulatorKey = process.env.SIMULATOR_API_KEY || `sk_test_sim_${randomBytes(16).toString("hex")}`;
-    const simulator = await startSimulatorProcess(root, { ...process.env, SIMULATOR_API_KEY: simulatorKey });
+    // One random value for this start, given to both: the app's demo mode holds only while
+    // its upstream answers the same one (lib/auth/demo-mode.ts).
+    const instanceId = `demo_${randomBytes(24).toString("base64url")}`;
+    const simulator = await startSimulatorProcess(root, { ...process.env, SIMULATOR_API_KEY: simulatorKey, SIMULATOR_INSTANCE_ID: instanceId });
     children.push(simulator.child);
     Object.assign(appEnv, {
       FLORA_API_KEY: simulatorKey,
       FLORA_BASE_URL: simulator.baseURL,
       ATELIER_UPSTREAM: "simulator",
+      ATELIER_DEMO_INSTANCE: instanceId,
       // Sessions of the demo last as long as this process; set AUTH_SECRET to keep them.
       AUTH_SECRET: env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
     });
@@ -53,6 +57,8 @@ async function main() {
     console.log(`Sign in as ${env.DEMO_ADMIN_EMAIL} with the password ${env.DEMO_ADMIN_PASSWORD} (demo admin, simulator only).`);
   } else {
     appEnv.ATELIER_UPSTREAM = env.ATELIER_UPSTREAM;
+    // Only a start that launched its own simulator is the demo.
+    delete appEnv.ATELIER_DEMO_INSTANCE;
     console.log(`FLORA: ${env.FLORA_BASE_URL}`);
   }
 

@@ -17,6 +17,7 @@ const envSchema = z.object({
   SIMULATOR_CREDITS: number(z.number().nonnegative()),
   SIMULATOR_RATE_LIMIT: number(z.number().int("must be an integer").nonnegative()),
   SIMULATOR_WEBHOOK_SECRET: text(),
+  SIMULATOR_INSTANCE_ID: text(),
   SIMULATOR_PUBLIC_URL: z.preprocess(
     unsetIfEmpty,
     z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
@@ -40,6 +41,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Simulat
     credits: e.SIMULATOR_CREDITS ?? DEFAULT_OPTIONS.credits,
     rateLimitPerMinute: e.SIMULATOR_RATE_LIMIT ?? DEFAULT_OPTIONS.rateLimitPerMinute,
     webhookSecret: e.SIMULATOR_WEBHOOK_SECRET ?? DEFAULT_OPTIONS.webhookSecret,
+    ...(e.SIMULATOR_INSTANCE_ID ? { instanceId: e.SIMULATOR_INSTANCE_ID } : {}),
     ...(e.SIMULATOR_PUBLIC_URL ? { publicUrl: e.SIMULATOR_PUBLIC_URL.replace(/\/+$/, "") } : {}),
   };
 }

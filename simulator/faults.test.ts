@@ -125,6 +125,10 @@ describe("control API", () => {
     expect(after).toMatchObject({ balance: 250, faults: 0, requests: 0, idempotency_keys: 0, generations: { total: 5000 } });
   });
 
+  it("says which start it belongs to (null when npm start did not name one)", async () => {
+    expect(await (await fx.control("/instance")).json()).toEqual({ instance_id: null });
+  });
+
   it("only answers loopback clients", () => {
     for (const address of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1"]) expect(isLoopbackAddress(address)).toBe(true);
     for (const address of [undefined, "", "10.0.0.1", "192.168.1.20", "::ffff:10.0.0.1", "fe80::1", "8.8.8.8"]) {

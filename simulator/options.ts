@@ -15,6 +15,11 @@ export interface SimulatorOptions {
   webhookSecret: string;
   /** Origin used in media and poll URLs; defaults to http://<host>:<port>. */
   publicUrl?: string;
+  /**
+   * Set by `npm start` to a random value it also gives the dashboard, so the dashboard can
+   * prove that its upstream is the simulator started for it (demo mode); see /_sim/instance.
+   */
+  instanceId?: string;
   /** Injectable clock (unix ms) so tests can freeze time. */
   now?: () => number;
 }

@@ -6,6 +6,7 @@ declare module "next-auth" {
   }
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
@@ -13,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The user's session_version when the token was issued (lib/db/migrations/0002). */
+    sv?: number;
   }
 }

@@ -3,6 +3,8 @@ export function signInErrorMessage(code: string): string {
   switch (code) {
     case "TooManyAttempts":
       return "Too many failed attempts. Wait a minute, then try again.";
+    case "SignInBusy":
+      return "Too many sign-ins at once. Wait a few seconds, then try again.";
     case "AccessDenied":
       return "That account is not allowed to use this dashboard. Ask an admin to add your email.";
     case "OAuthSignin":

@@ -6,7 +6,7 @@ import { useState } from "react";
  * Signs out through next-auth's own endpoint (CSRF token, then POST), without shipping
  * next-auth's client library to every dashboard page.
  */
-async function signOut() {
+export async function signOut(then = "/sign-in") {
   const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   await fetch("/api/auth/signout", {
     method: "POST",
@@ -14,8 +14,7 @@ async function signOut() {
     body: new URLSearchParams({ csrfToken, callbackUrl: "/sign-in", json: "true" }),
   });
   // A full load, not a client navigation: every server component must forget the session.
-  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-  window.location.assign("/sign-in");
+  window.location.assign(then);
 }
 
 export function SignOutButton() {

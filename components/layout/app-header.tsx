@@ -27,10 +27,10 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
           {canManageUsers(user.role) && <NavLink href="/admin/users">Users</NavLink>}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <p className="text-sm" data-testid="signed-in-user">
+          <Link href="/account" className="rounded-md px-2 py-1 text-sm hover:bg-white" data-testid="signed-in-user" title="Your account">
             <span className="font-medium">{user.name ?? user.email}</span>{" "}
             <span className="rounded-full bg-black/5 px-2 py-0.5 text-xs text-muted">{ROLE_LABELS[user.role]}</span>
-          </p>
+          </Link>
           <SignOutButton />
         </div>
       </div>

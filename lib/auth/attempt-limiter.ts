@@ -1,41 +1,37 @@
+import { RateLimiterMemory } from "rate-limiter-flexible";
+
 /**
- * Failed sign-ins allowed per key (an email, a client address) within a sliding window.
- * In memory: one dashboard process serves the team, and a restart forgiving a few failed
- * attempts is harmless.
+ * Failed sign-ins allowed per key (an email, a client address) within a window, on
+ * rate-limiter-flexible: each key's count expires with its window, so the memory it holds
+ * is bounded by how fast attempts can arrive (and password checks are capped, see
+ * lib/auth/password-checks.ts). An interface, so that several instances can share one
+ * store later (Redis); in memory, a restart forgiving a few failures is harmless.
  */
-export class AttemptLimiter {
-  private readonly failures = new Map<string, number[]>();
+export interface SignInLimiter {
+  /** Seconds until every key may try again; 0 when none of them is blocked. */
+  blockedFor(keys: string[]): Promise<number>;
+  recordFailure(keys: string[]): Promise<void>;
+  /** Forget a key's failures (its owner just proved the password). */
+  forgive(key: string): Promise<void>;
+}
 
-  constructor(
-    private readonly maxFailures: number,
-    private readonly windowMs = 60_000,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.windowMs;
-    const kept = (this.failures.get(key) ?? []).filter((at) => at > cutoff);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
-  }
-
-  /** True when any of the keys has used up its failures for now. */
-  isBlocked(keys: string[]): boolean {
-    return keys.some((key) => this.recent(key).length >= this.maxFailures);
-  }
-
-  recordFailure(keys: string[]) {
-    const at = this.now();
-    for (const key of keys) this.failures.set(key, [...this.recent(key), at]);
-  }
-
-  /** Seconds until the oldest counted failure of any blocked key leaves the window. */
-  retryAfterSeconds(keys: string[]): number {
-    const waits = keys
-      .map((key) => this.recent(key))
-      .filter((times) => times.length >= this.maxFailures)
-      .map((times) => Math.ceil((times[0]! + this.windowMs - this.now()) / 1000));
-    return Math.max(1, ...waits);
-  }
+export function memorySignInLimiter(maxFailures: number, windowSeconds = 60): SignInLimiter {
+  const limiter = new RateLimiterMemory({ points: maxFailures, duration: windowSeconds, keyPrefix: "sign-in" });
+  return {
+    async blockedFor(keys) {
+      const waits = await Promise.all(
+        keys.map(async (key) => {
+          const state = await limiter.get(key);
+          return state && state.consumedPoints >= maxFailures ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
+        }),
+      );
+      return Math.max(0, ...waits);
+    },
+    async recordFailure(keys) {
+      await Promise.all(keys.map((key) => limiter.penalty(key, 1)));
+    },
+    async forgive(key) {
+      await limiter.delete(key);
+    },
+  };
 }

@@ -1,19 +1,22 @@
 import "server-only";
 import { z } from "zod";
-import { AttemptLimiter } from "@/lib/auth/attempt-limiter";
+import { memorySignInLimiter, type SignInLimiter } from "@/lib/auth/attempt-limiter";
 import { clientAddress } from "@/lib/auth/client-address";
-import { decoyPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
+import { demoModeIsProven } from "@/lib/auth/demo-mode";
+import { decoyPasswordHash, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from "@/lib/auth/password";
+import { passwordChecks, SignInBusyError } from "@/lib/auth/password-checks";
 import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
-import { findUserByEmail } from "@/lib/users/users";
+import { findUserByEmail, rehashPassword } from "@/lib/users/users";
 
 /** What next-auth shows the sign-in form, by error code. */
 export const SIGN_IN_ERRORS = {
-  /** Wrong email or password, or a disabled user: deliberately the same answer. */
+  /** Wrong email or password, a disabled user, or the demo admin off the demo: the same answer. */
   CredentialsSignin: "CredentialsSignin",
   TooManyAttempts: "TooManyAttempts",
+  SignInBusy: "SignInBusy",
 } as const;
 
 const credentialsSchema = z.object({
@@ -21,40 +24,59 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
-const globalLimiter = globalThis as typeof globalThis & { __atelierSignInLimiter?: AttemptLimiter };
-function limiter(): AttemptLimiter {
-  globalLimiter.__atelierSignInLimiter ??= new AttemptLimiter(getEnv().AUTH_MAX_FAILED_ATTEMPTS);
+const globalLimiter = globalThis as typeof globalThis & { __atelierSignInLimiter?: SignInLimiter };
+/** The process's sign-in limiter: the password-change route counts its failures here too. */
+export function limiter(): SignInLimiter {
+  globalLimiter.__atelierSignInLimiter ??= memorySignInLimiter(getEnv().AUTH_MAX_FAILED_ATTEMPTS);
   return globalLimiter.__atelierSignInLimiter;
 }
+
+export type SignedInUser = Pick<User, "id" | "email" | "name" | "role" | "session_version">;
 
 /**
  * Checks an email and password against the users table. Failures are counted per email and
  * per client address; past the limit even a right password is refused for a while, and the
- * answer never says whether the email exists.
+ * answer never says whether the email exists. Password checks queue (two at a time), and a
+ * hash made with an older cost is replaced on a successful sign-in.
  */
 export async function authorizeCredentials(
   input: Record<string, unknown> | undefined,
   headers: Record<string, string | string[] | undefined>,
-): Promise<Pick<User, "id" | "email" | "name" | "role"> | null> {
+): Promise<SignedInUser | null> {
   const parsed = credentialsSchema.safeParse(input ?? {});
   const address = clientAddress(headers);
   const email = parsed.success ? parsed.data.email : "";
   const keys = [`email:${email}`, `ip:${address}`];
 
-  if (limiter().isBlocked(keys)) {
+  if ((await limiter().blockedFor(keys)) > 0) {
     log.warn("sign-in refused: too many failed attempts", { address });
     throw new Error(SIGN_IN_ERRORS.TooManyAttempts);
   }
 
-  const user = parsed.success ? await findUserByEmail(await getDb(), email) : undefined;
+  const db = await getDb();
+  const user = parsed.success ? await findUserByEmail(db, email) : undefined;
   const hash = user?.password_hash ?? (await decoyPasswordHash());
-  const passwordMatches = parsed.success ? await verifyPassword(parsed.data.password, hash) : false;
+  let passwordMatches: boolean;
+  try {
+    passwordMatches = parsed.success ? await passwordChecks().run(() => verifyPassword(parsed.data.password, hash)) : false;
+  } catch (error) {
+    if (!(error instanceof SignInBusyError)) throw error;
+    log.warn("sign-in refused: too many password checks at once", { address });
+    throw new Error(SIGN_IN_ERRORS.SignInBusy);
+  }
 
-  if (!user || !user.password_hash || !passwordMatches || user.disabled_at !== null) {
-    limiter().recordFailure(keys);
-    log.info("sign-in failed", { address });
+  // The demo admin's password is public: it opens nothing unless this instance is the demo.
+  const demoRefused = user?.is_demo === 1 && passwordMatches && !(await demoModeIsProven());
+  if (!user || !user.password_hash || !passwordMatches || user.disabled_at !== null || demoRefused) {
+    await limiter().recordFailure(keys);
+    log.info("sign-in failed", { address, ...(demoRefused && { reason: "demo admin outside demo mode" }) });
     return null;
   }
+  await limiter().forgive(`email:${email}`);
+  if (needsRehash(user.password_hash)) {
+    await rehashPassword(db, user.id, user.password_hash, parsed.data!.password);
+    log.info("password rehashed with the current cost", { userId: user.id });
+  }
   log.info("signed in", { userId: user.id });
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, session_version: user.session_version };
 }

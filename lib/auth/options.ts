@@ -2,9 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { parseAllowlist } from "@/lib/auth/allowlist";
-import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { safeRedirectUrl } from "@/lib/auth/callback-url";
 import { authorizeCredentials } from "@/lib/auth/credentials";
-import { admitOAuthUser } from "@/lib/auth/oauth-admission";
+import { admitOAuthSignIn } from "@/lib/auth/oauth-admission";
 import { oauthProviders } from "@/lib/auth/oauth-providers";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db";
@@ -32,25 +32,38 @@ export function getAuthOptions(): NextAuthOptions {
         id: "credentials",
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, request) => authorizeCredentials(credentials, request.headers ?? {}),
+        authorize: async (credentials, request) => {
+          const user = await authorizeCredentials(credentials, request.headers ?? {});
+          return user && { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.session_version };
+        },
       }),
       ...oauthProviders(env),
     ],
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
-        const admitted = await admitOAuthUser(await getDb(), user.email, user.name, allowlist, env.AUTH_DEFAULT_ROLE);
+        // Only an address the provider verified, even one on the allowlist (lib/auth/verified-email.ts).
+        const admitted = await admitOAuthSignIn(
+          await getDb(),
+          { provider: account.provider, profile, email: user.email, name: user.name },
+          allowlist,
+          env.AUTH_DEFAULT_ROLE,
+        );
         return admitted !== null;
       },
       async jwt({ token, user, account }) {
+        // The session version goes into the token, so ending a user's sessions (a bump of
+        // users.session_version) makes this token worthless (lib/auth/session.ts).
         if (account?.provider === "credentials" && user) {
           token.uid = user.id;
           token.role = user.role;
+          token.sv = user.sessionVersion ?? 0;
         } else if (account && token.email) {
           // OAuth: the provider's user id is not ours; our row is found by the admitted email.
           const row = await findUserByEmail(await getDb(), token.email);
           token.uid = row?.id;
           token.role = row?.role;
+          token.sv = row?.session_version;
         }
         return token;
       },
@@ -65,8 +78,7 @@ export function getAuthOptions(): NextAuthOptions {
       },
       async redirect({ url, baseUrl }) {
         // Only paths on this site, whatever next-auth or a crafted link proposes.
-        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
-        return `${baseUrl}${safeCallbackPath(path)}`;
+        return safeRedirectUrl(url, baseUrl);
       },
     },
     logger: {

@@ -1,7 +1,10 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
-import { userIdFromSessionToken } from "@/lib/auth/session-token";
+import { claimsFromSessionToken } from "@/lib/auth/session-token";
+
+const userIdFromSessionToken = async (token: string, secret: string, now?: number) =>
+  (await claimsFromSessionToken(token, secret, now))?.uid ?? null;
 
 const SECRET = "a-test-secret-that-is-long-enough-32+";
 
@@ -31,6 +34,17 @@ describe("userIdFromSessionToken", () => {
     const now = Date.now();
     expect(await userIdFromSessionToken(token, SECRET, now)).toBe("user-4");
     expect(await userIdFromSessionToken(token, SECRET, now + 31_000)).toBeNull();
+  });
+});
+
+describe("claimsFromSessionToken", () => {
+  it("carries the session version the token was issued under; an older token counts as version 0", async () => {
+    const versioned = await encode({ token: { uid: "user-5", sv: 3 }, secret: SECRET });
+    expect(await claimsFromSessionToken(versioned, SECRET)).toEqual({ uid: "user-5", sv: 3 });
+    const older = await encode({ token: { uid: "user-6" }, secret: SECRET });
+    expect(await claimsFromSessionToken(older, SECRET)).toEqual({ uid: "user-6", sv: 0 });
+    const odd = await encode({ token: { uid: "user-7", sv: "3" as unknown as number }, secret: SECRET });
+    expect(await claimsFromSessionToken(odd, SECRET)).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
-import { recallTokenUserId, rememberTokenUserId } from "@/lib/auth/session-memory";
+import { recallTokenClaims, rememberTokenClaims, type TokenClaims } from "@/lib/auth/session-memory";
 
 /**
  * Reads the session cookie next-auth set, without next-auth's per-request round trip
@@ -10,9 +10,13 @@ import { recallTokenUserId, rememberTokenUserId } from "@/lib/auth/session-memor
  */
 const REMEMBER_MS = 60_000;
 
-/** The user id in a session token, or null when it is not one of ours, or expired. */
-export async function userIdFromSessionToken(token: string, secret: string, now = Date.now()): Promise<string | null> {
-  const remembered = recallTokenUserId(token, now);
+/**
+ * The user id and session version in a session token, or null when it is not one of ours,
+ * or expired. A token from before session versions existed counts as version 0, the
+ * version every user started with.
+ */
+export async function claimsFromSessionToken(token: string, secret: string, now = Date.now()): Promise<TokenClaims | null> {
+  const remembered = recallTokenClaims(token, now);
   if (remembered) return remembered;
 
   let claims: Awaited<ReturnType<typeof decode>>;
@@ -25,6 +29,9 @@ export async function userIdFromSessionToken(token: string, secret: string, now 
   if (typeof uid !== "string" || uid === "") return null;
   const expiresAt = typeof claims?.exp === "number" ? claims.exp * 1000 : now;
   if (expiresAt <= now) return null;
-  rememberTokenUserId(token, uid, Math.min(now + REMEMBER_MS, expiresAt));
-  return uid;
+  const sv = claims?.sv === undefined ? 0 : claims.sv;
+  if (typeof sv !== "number" || !Number.isSafeInteger(sv)) return null;
+  const result = { uid, sv };
+  rememberTokenClaims(token, result, Math.min(now + REMEMBER_MS, expiresAt));
+  return result;
 }

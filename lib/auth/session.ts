@@ -5,7 +5,9 @@ import { cache } from "react";
 import { signInPathFor } from "@/lib/auth/callback-url";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { SESSION_COOKIE_NAMES, sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
-import { userIdFromSessionToken } from "@/lib/auth/session-token";
+import { claimsFromSessionToken } from "@/lib/auth/session-token";
+import { sessionStillValid } from "@/lib/auth/session-memory";
+import { demoModeIsProven } from "@/lib/auth/demo-mode";
 import { hasRole } from "@/lib/auth/roles";
 import type { Role, User } from "@/lib/db/schema";
 import { lookUpUser } from "@/lib/auth/user-lookup";
@@ -13,7 +15,8 @@ import { REQUEST_PATH_HEADER } from "@/lib/auth/session-header";
 
 /**
  * The signed-in user as the store knows them now: a valid session token is not enough if
- * the user was disabled or removed since, and the role is the current one, not the token's.
+ * the user was disabled or removed since, or their sessions were ended (the token's session
+ * version is behind the user's), and the role is the current one, not the token's.
  */
 export const getSessionUser = cache(async (): Promise<User | null> => {
   const jar = await cookies();
@@ -30,10 +33,14 @@ export function getRequestUser(request: Request): Promise<User | null> {
 
 async function userFromSessionToken(token: string | undefined): Promise<User | null> {
   if (!token) return null;
-  const id = await userIdFromSessionToken(token, getAuthSecret());
-  if (!id) return null;
-  const user = await lookUpUser(id);
-  return user && user.disabled_at === null ? user : null;
+  const claims = await claimsFromSessionToken(token, getAuthSecret());
+  if (!claims) return null;
+  const user = await lookUpUser(claims.uid);
+  if (!sessionStillValid(user, claims)) return null;
+  // A demo admin's cookie is worth nothing on an instance that is not the demo, whatever
+  // the store says (a store may be shared with, or inherited from, a demo run).
+  if (user.is_demo === 1 && !(await demoModeIsProven())) return null;
+  return user;
 }
 
 /**

@@ -17,7 +17,7 @@ describe("migrations", () => {
     const url = `file:${path.join(folder, "nested", "store.db")}`;
 
     const db = openDatabase(url);
-    expect(await migrateToLatest(db)).toEqual(["0001-users-and-launches"]);
+    expect(await migrateToLatest(db)).toEqual(["0001-users-and-launches", "0002-session-version"]);
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = (await db.introspection.getTables()).map((table) => table.name).sort();
     expect(tables).toEqual(["launches", "users"]);
@@ -27,6 +27,8 @@ describe("migrations", () => {
     expect(launchColumns).toEqual(
       expect.arrayContaining(["run_id", "user_id", "user_email", "prompt", "params_json", "idempotency_key", "status"]),
     );
+    const userColumns = (await db.introspection.getTables()).find((table) => table.name === "users")!.columns;
+    expect(userColumns.find((column) => column.name === "session_version")).toMatchObject({ isNullable: false, hasDefaultValue: true });
     await db.destroy();
     expect(fs.existsSync(path.join(folder, "nested", "store.db"))).toBe(true);
   });

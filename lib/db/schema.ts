@@ -21,6 +21,8 @@ export interface UsersTable {
   disabled_at: number | null;
   /** 1 for the simulator's demo admin, which must not survive a switch to the real FLORA. */
   is_demo: ColumnType<number, number | undefined, number>;
+  /** Carried in every session token; bumping it ends all of the user's sessions at once. */
+  session_version: ColumnType<number, number | undefined, number>;
 }
 
 /**

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   /** FLORA may have started the run, but its answer was lost and the run not yet found. */
   launch_unconfirmed: 502,
   gateway_misconfigured: 503,
+  /** What a launch must be checked against could not be read: nothing went upstream. */
+  service_unavailable: 503,
   upstream_timeout: 504,
 } as const;
 

@@ -1,12 +1,13 @@
 import { EventEmitter } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { forgetRememberedUsers, rememberTokenUserId, rememberUser } from "@/lib/auth/session-memory";
+import { forgetRememberedUsers, rememberTokenClaims, rememberUser } from "@/lib/auth/session-memory";
 import type { User } from "@/lib/db/schema";
 import { answerFromMemory } from "@/lib/gateway/fast-path";
 import { runPollCache } from "@/lib/gateway/run-poll-cache";
+import { userRequestLimiter } from "@/lib/gateway/user-rate-limit";
 
-const user: User = { id: "u-fast", email: "f@x.example", name: null, role: "viewer", password_hash: null, created_at: 0, disabled_at: null, is_demo: 0 };
+const user: User = { id: "u-fast", email: "f@x.example", name: null, role: "viewer", password_hash: null, created_at: 0, disabled_at: null, is_demo: 0, session_version: 2 };
 const run = { run_id: "run_fast1", status: "completed" as const, progress: 100, created_at: 1, poll_url: "https://upstream.example/poll" };
 
 function request(url: string, cookie?: string, method = "GET") {
@@ -29,7 +30,9 @@ function response() {
 }
 
 async function primed() {
-  rememberTokenUserId("tok-fast", user.id, Date.now() + 60_000);
+  // The route wrapper sets the budget up on the first request; the fast path only spends it.
+  userRequestLimiter(1_000);
+  rememberTokenClaims("tok-fast", { uid: user.id, sv: 2 }, Date.now() + 60_000);
   rememberUser(user.id, user, Date.now() + 60_000);
   await runPollCache().get("run:run_fast1", async () => run);
 }
@@ -38,7 +41,7 @@ describe("answerFromMemory", () => {
   it("answers a poll when token, user and run are all known, as the handler would", async () => {
     await primed();
     const { res, captured } = response();
-    expect(answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), res)).toBe(true);
+    expect(await answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), res)).toBe(true);
     expect(captured.status).toBe(200);
     expect(captured.headers).toMatchObject({ "cache-control": "private, no-store", "X-Content-Type-Options": "nosniff" });
     expect(JSON.parse(captured.body!)).toEqual({ ...run, poll_url: "/api/v1/runs/run_fast1" });
@@ -55,15 +58,32 @@ describe("answerFromMemory", () => {
   ])("leaves %s to Next", async (_label, req) => {
     await primed();
     const { res, captured } = response();
-    expect(answerFromMemory(req, res)).toBe(false);
+    expect(await answerFromMemory(req, res)).toBe(false);
     expect(captured.status).toBeUndefined();
   });
 
   it("leaves a disabled or forgotten user to Next", async () => {
     await primed();
     rememberUser(user.id, { ...user, disabled_at: 5 }, Date.now() + 60_000);
-    expect(answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
+    expect(await answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
     forgetRememberedUsers();
-    expect(answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
+    expect(await answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
+  });
+
+  it("leaves a token from before the user's sessions were ended, or a demo user, to Next", async () => {
+    await primed();
+    rememberUser(user.id, { ...user, session_version: 3 }, Date.now() + 60_000);
+    expect(await answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
+    rememberUser(user.id, { ...user, is_demo: 1 }, Date.now() + 60_000);
+    expect(await answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res)).toBe(false);
+  });
+
+  it("counts its answers against the teammate's budget, and leaves an over-budget poll to Next", async () => {
+    await primed();
+    userRequestLimiter(2);
+    const poll = () => answerFromMemory(request("/api/v1/runs/run_fast1", "next-auth.session-token=tok-fast"), response().res);
+    expect(await poll()).toBe(true);
+    expect(await poll()).toBe(true);
+    expect(await poll()).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
-import { recallTokenUserId, recallUser } from "@/lib/auth/session-memory";
+import { recallTokenClaims, recallUser, sessionStillValid } from "@/lib/auth/session-memory";
+import { takeUserRequest, userRequestLimiter } from "@/lib/gateway/user-rate-limit";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { withPollPath } from "@/lib/gateway/poll-url";
 import { runCacheKey, runPollCache, techniqueRunCacheKey } from "@/lib/gateway/run-poll-cache";
@@ -8,7 +9,8 @@ import { runCacheKey, runPollCache, techniqueRunCacheKey } from "@/lib/gateway/r
 /**
  * Answers a poll of a run straight from memory, before Next's routing, when everything the
  * route handler would check is already known and fresh: the session token decrypted, its
- * user active, the run in the poll cache. Anything else (a first request, an expired
+ * user active at the token's session version (and not a demo user, whose check needs the
+ * full path), the teammate within their request budget, the run in the poll cache. Anything else (a first request, an expired
  * entry, a query string, another path) falls through to the route handler, which does the
  * full work and fills these caches. The answer is the one the handler would give.
  */
@@ -24,16 +26,20 @@ function cachedRunFor(url: string) {
 }
 
 /** True when it answered; false to let Next handle the request. */
-export function answerFromMemory(request: IncomingMessage, response: ServerResponse, now = Date.now()): boolean {
+export async function answerFromMemory(request: IncomingMessage, response: ServerResponse, now = Date.now()): Promise<boolean> {
   if (request.method !== "GET" || !request.url) return false;
   const target = cachedRunFor(request.url);
   if (!target) return false;
   const token = sessionTokenFromCookieHeader(request.headers.cookie);
-  const userId = token ? recallTokenUserId(token, now) : undefined;
-  const user = userId ? recallUser(userId, now)?.user : undefined;
-  if (!user || user.disabled_at !== null) return false;
+  const claims = token ? recallTokenClaims(token, now) : undefined;
+  const user = claims ? recallUser(claims.uid, now)?.user : undefined;
+  if (!claims || !sessionStillValid(user, claims) || user.is_demo === 1) return false;
   const run = runPollCache().peek(target.key);
   if (!run) return false;
+  // Polls answered here cost FLORA nothing but still count against the teammate's budget;
+  // an over-budget poll goes to the route handler, which answers the 429.
+  const limiter = userRequestLimiter();
+  if (!limiter || (await takeUserRequest(limiter, user.id)) > 0) return false;
 
   const body = JSON.stringify(withPollPath(run, target.techniqueId));
   response.writeHead(200, {

@@ -3,6 +3,8 @@ import { PollCache } from "@/lib/gateway/poll-cache";
 
 type Run = { id: string; status: "running" | "completed" };
 
+class NotFound extends Error {}
+
 function setup() {
   let now = 0;
   let calls = 0;
@@ -11,6 +13,7 @@ function setup() {
     terminalMs: 600_000,
     maxEntries: 3,
     isTerminal: (run) => run.status === "completed",
+    failureTtlMs: (error) => (error instanceof NotFound ? 3_000 : 0),
     now: () => now,
   });
   const loader = (run: Run, delayMs = 5) => async () => {
@@ -79,5 +82,19 @@ describe("PollCache", () => {
     expect(calls()).toBe(4);
     await cache.get("a", loader({ id: "a", status: "completed" }));
     expect(calls()).toBe(5);
+  });
+
+  it("answers an unknown run from memory for a few seconds, then asks again", async () => {
+    const { cache, advance } = setup();
+    let asked = 0;
+    const missing = async (): Promise<Run> => {
+      asked += 1;
+      throw new NotFound("no such run");
+    };
+    for (let i = 0; i < 20; i += 1) await expect(cache.get("run_ghost", missing)).rejects.toBeInstanceOf(NotFound);
+    expect(asked).toBe(1);
+    advance(3_001);
+    await expect(cache.get("run_ghost", missing)).rejects.toBeInstanceOf(NotFound);
+    expect(asked).toBe(2);
   });
 });

@@ -5,7 +5,10 @@ import type { User } from "@/lib/db/schema";
 
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock("@/lib/auth/session", () => ({ getRequestUser: async () => session.user }));
-vi.mock("@/lib/log", () => ({ log: { error: vi.fn(), warn: vi.fn(), info: vi.fn() }, describeError: (e: unknown) => ({ e }) }));
+const logged = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
+vi.mock("@/lib/log", async (importOriginal) => ({ log: logged, describeError: (await importOriginal<typeof import("@/lib/log")>()).describeError }));
+const budget = vi.hoisted(() => ({ perMinute: 1_000 }));
+vi.mock("@/lib/env", () => ({ getEnv: () => ({ USER_RATE_LIMIT_PER_MINUTE: budget.perMinute }) }));
 
 const { route } = await import("@/lib/gateway/route");
 const { ApiError } = await import("@/lib/gateway/api-error");
@@ -20,6 +23,7 @@ const user = (role: User["role"]): User => ({
   created_at: 0,
   disabled_at: null,
   is_demo: 0,
+  session_version: 0,
 });
 
 const handler = vi.fn(async (context: { params: unknown; query: unknown; body: unknown }) =>
@@ -78,6 +82,8 @@ describe("route()", () => {
     ["another media type", () => postRoute(post('{"prompt":"x"}', { "content-type": "text/plain" }), context()), 415, "unsupported_media_type"],
     ["a body over 64 KB", () => postRoute(post(JSON.stringify({ prompt: "x".repeat(70_000) })), context()), 413, "payload_too_large"],
     ["a cross-site write", () => postRoute(post('{"prompt":"x"}', { "content-type": "application/json", origin: "https://evil.example" }), context()), 403, "forbidden"],
+    ["a write from an opaque origin (Origin: null)", () => postRoute(post('{"prompt":"x"}', { "content-type": "application/json", origin: "null" }), context()), 403, "forbidden"],
+    ["a write from an unparsable Origin", () => postRoute(post('{"prompt":"x"}', { "content-type": "application/json", origin: "http://[oops" }), context()), 403, "forbidden"],
   ])("refuses %s", async (_label, call, status, code) => {
     session.user = user("admin");
     const result = await envelope(await call());
@@ -114,5 +120,25 @@ describe("route()", () => {
     const crashed = await crashing(get("/x"), context());
     expect(crashed.status).toBe(500);
     expect(await crashed.text()).not.toContain("hunter2");
+    // The log gets what the answer does not: the message and where it was thrown.
+    expect(logged.error).toHaveBeenCalledWith(
+      "GET /x failed",
+      expect.objectContaining({ error: "database password is hunter2", stack: expect.stringContaining("route.test.ts") }),
+    );
+  });
+
+  it("answers 429 with Retry-After in the envelope once a teammate spends their budget, and not for others", async () => {
+    budget.perMinute = 3;
+    const limited = { ...user("viewer"), id: "u-budget" };
+    session.user = limited;
+    for (let i = 0; i < 3; i += 1) expect((await getRoute(get("/api/v1/runs/run_1"), context({ runId: "run_1" }))).status).toBe(200);
+    const refused = await getRoute(get("/api/v1/runs/run_1"), context({ runId: "run_1" }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await refused.json()).error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/more than 3 requests in a minute/) });
+    expect(handler).toHaveBeenCalledTimes(3);
+    session.user = { ...user("viewer"), id: "u-other" };
+    expect((await getRoute(get("/api/v1/runs/run_1"), context({ runId: "run_1" }))).status).toBe(200);
+    budget.perMinute = 1_000;
   });
 });

@@ -7,12 +7,15 @@ import type { Role, User } from "@/lib/db/schema";
 import { ApiError, errorResponse } from "@/lib/gateway/api-error";
 import { parseWith, queryObject, readJsonBody } from "@/lib/gateway/parse-input";
 import { UpstreamCallError } from "@/lib/gateway/upstream-call";
+import { takeUserRequest, userRequestLimiter } from "@/lib/gateway/user-rate-limit";
+import { getEnv } from "@/lib/env";
 import { describeError, log } from "@/lib/log";
 
 /**
  * The one wrapper every API route handler goes through (house style 1): it checks the
- * session and role itself (whatever the proxy did), parses params, query and body with
- * zod before the handler runs, and turns every failure into the error envelope.
+ * session and role itself (whatever the proxy did), refuses cross-site writes, counts the
+ * request against the teammate's budget, parses params, query and body with zod before the
+ * handler runs, and turns every failure into the error envelope.
  */
 
 const emptyObject = z.object({}).strict();
@@ -46,8 +49,32 @@ function refuseCrossSiteWrite(request: NextRequest) {
   }
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin && host && new URL(origin).host !== host) {
+  // `Origin: null` (a sandboxed frame, a data: page, some redirects) names no site at all:
+  // it is refused like any other site, never parsed as a URL.
+  if (origin && host && originHost(origin) !== host) {
     throw new ApiError("forbidden", "Cross-site requests cannot change anything here.");
+  }
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+/** Counts the request against the teammate's budget; a 429 in FLORA's envelope past it. */
+async function spendUserBudget(user: User) {
+  const limiter = userRequestLimiter(getEnv().USER_RATE_LIMIT_PER_MINUTE)!;
+  const waitSeconds = await takeUserRequest(limiter, user.id);
+  if (waitSeconds > 0) {
+    throw new ApiError(
+      "rate_limited",
+      `You have made more than ${getEnv().USER_RATE_LIMIT_PER_MINUTE} requests in a minute. Try again in ${waitSeconds} s.`,
+      undefined,
+      { "retry-after": String(waitSeconds) },
+    );
   }
 }
 
@@ -63,6 +90,7 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
         throw new ApiError("forbidden", `This needs the ${options.role} role; you are a ${user.role}.`);
       }
       refuseCrossSiteWrite(request);
+      await spendUserBudget(user);
       // Without a schema, params and query must be empty and there is no body.
       const params = parseWith(options.params ?? emptyObject, (await context.params) ?? {}, "path") as z.infer<P>;
       const query = parseWith(options.query ?? emptyObject, queryObject(request.nextUrl.searchParams)) as z.infer<Q>;

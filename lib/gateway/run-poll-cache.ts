@@ -1,6 +1,10 @@
 import { isTerminalStatus } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { PollCache } from "@/lib/gateway/poll-cache";
+import { UpstreamCallError } from "@/lib/gateway/upstream-call";
+
+/** How long "FLORA has no such run" is answered from memory. */
+export const UNKNOWN_RUN_MS = 3_000;
 
 /** Cache keys of the two ways to poll a run. */
 export const runCacheKey = (runId: string) => `run:${runId}`;
@@ -11,7 +15,7 @@ const globalPolls = globalThis as typeof globalThis & { __atelierPollCache?: Pol
 /**
  * The process's one cache of polled runs (on globalThis: the route handlers and the custom
  * server's fast path share it). Unfinished runs are re-read after a second; finished ones
- * are kept ten minutes.
+ * are kept ten minutes; a run FLORA does not know is answered 404 for a few seconds.
  */
 export function runPollCache(): PollCache<Run> {
   globalPolls.__atelierPollCache ??= new PollCache<Run>({
@@ -19,6 +23,7 @@ export function runPollCache(): PollCache<Run> {
     terminalMs: 10 * 60_000,
     maxEntries: 5_000,
     isTerminal: (run) => isTerminalStatus(run.status),
+    failureTtlMs: (error) => (error instanceof UpstreamCallError && error.apiError.code === "not_found" ? UNKNOWN_RUN_MS : 0),
   });
   return globalPolls.__atelierPollCache;
 }

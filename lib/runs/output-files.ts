@@ -10,58 +10,55 @@ export const OUTPUT_KIND: Record<OutputType, "image" | "video" | "audio" | "text
   documentUrl: "document",
 };
 
-const DEFAULT_EXTENSION: Record<OutputType, string> = {
-  imageUrl: "png",
-  videoUrl: "mp4",
-  audioUrl: "mp3",
-  text: "txt",
-  documentUrl: "pdf",
-};
+/**
+ * The only content types a download keeps, and the extension each gives its file. Anything
+ * else (SVG, HTML, a type FLORA's media host made up) downloads as application/octet-stream
+ * named .bin: the file's type and name come from this list, never from the URL.
+ */
+const EXTENSION_BY_CONTENT_TYPE: ReadonlyMap<string, string> = new Map([
+  ["image/png", "png"],
+  ["image/jpeg", "jpg"],
+  ["image/webp", "webp"],
+  ["image/gif", "gif"],
+  ["image/avif", "avif"],
+  ["video/mp4", "mp4"],
+  ["video/webm", "webm"],
+  ["video/quicktime", "mov"],
+  ["audio/mpeg", "mp3"],
+  ["audio/wav", "wav"],
+  ["audio/x-wav", "wav"],
+  ["audio/ogg", "ogg"],
+  ["audio/flac", "flac"],
+  ["audio/mp4", "m4a"],
+  ["application/pdf", "pdf"],
+  ["text/plain", "txt"],
+]);
 
-const EXTENSION_BY_CONTENT_TYPE: Record<string, string> = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/webp": "webp",
-  "image/gif": "gif",
-  "image/avif": "avif",
-  "video/mp4": "mp4",
-  "video/webm": "webm",
-  "video/quicktime": "mov",
-  "audio/mpeg": "mp3",
-  "audio/wav": "wav",
-  "audio/x-wav": "wav",
-  "audio/ogg": "ogg",
-  "audio/flac": "flac",
-  "audio/mp4": "m4a",
-  "application/pdf": "pdf",
-  "text/plain": "txt",
-  "text/markdown": "md",
-};
+const OPAQUE_CONTENT_TYPE = "application/octet-stream";
+const OPAQUE_EXTENSION = "bin";
 
-function extensionFromUrl(url: string): string | null {
-  try {
-    const match = /\.([a-z0-9]{2,5})$/i.exec(new URL(url).pathname);
-    return match ? match[1]!.toLowerCase() : null;
-  } catch {
-    return null;
-  }
+const essenceOf = (contentType: string | null | undefined) => contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+
+/** The content type a download is served with: an allowlisted essence, or octet-stream. */
+export function downloadContentType(contentType: string | null | undefined): string {
+  const essence = essenceOf(contentType);
+  return EXTENSION_BY_CONTENT_TYPE.has(essence) ? essence : OPAQUE_CONTENT_TYPE;
 }
 
-function extensionFromContentType(contentType: string | null | undefined): string | null {
-  const essence = contentType?.split(";")[0]?.trim().toLowerCase();
-  return (essence && EXTENSION_BY_CONTENT_TYPE[essence]) ?? null;
-}
+const extensionFor = (contentType: string | null | undefined) => EXTENSION_BY_CONTENT_TYPE.get(essenceOf(contentType)) ?? OPAQUE_EXTENSION;
 
 /** Run ids are checked to be [A-Za-z0-9_-]; anything else is replaced all the same. */
 const safePart = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 128);
 
+const baseName = (runId: string, index: number, output: RunOutput) => `${safePart(runId)}-${index + 1}-${OUTPUT_KIND[output.type]}`;
+
+/** A text output is text whatever it says; a fetched one is named by its content type. */
 export function outputFileName(runId: string, index: number, output: RunOutput, contentType?: string | null): string {
-  const extension =
-    output.type === "text"
-      ? "txt"
-      : (extensionFromUrl(output.url) ?? extensionFromContentType(contentType) ?? DEFAULT_EXTENSION[output.type]);
-  return `${safePart(runId)}-${index + 1}-${OUTPUT_KIND[output.type]}.${extension}`;
+  return `${baseName(runId, index, output)}.${output.type === "text" ? "txt" : extensionFor(contentType)}`;
 }
+
+/** The note a zip carries in place of an output that could not be downloaded. */
+export const unavailableNoteName = (runId: string, index: number, output: RunOutput) => `${baseName(runId, index, output)}.unavailable.txt`;
 
 export const archiveFileName = (runId: string) => `${safePart(runId)}-outputs.zip`;
 

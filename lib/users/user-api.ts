@@ -42,5 +42,7 @@ export function toApiError(error: unknown): unknown {
     case "duplicate_email":
     case "last_admin":
       return new ApiError("conflict", error.message);
+    case "demo_user":
+      return new ApiError("forbidden", error.message);
   }
 }

@@ -5,7 +5,8 @@ export type UserErrorCode =
   | "invalid_password"
   | "duplicate_email"
   | "not_found"
-  | "last_admin";
+  | "last_admin"
+  | "demo_user";
 
 export class UserError extends Error {
   constructor(

@@ -4,7 +4,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import type { Database } from "@/lib/db/schema";
 import { memoryDatabase } from "@/lib/testing/memory-db";
 import { runUsersCommand } from "@/lib/users/users-command";
-import { findUserByEmail } from "@/lib/users/users";
+import { addUser, findUserByEmail } from "@/lib/users/users";
 
 let db: Kysely<Database>;
 beforeEach(async () => {
@@ -71,6 +71,36 @@ describe("npm run users", () => {
     const lastAdmin = await run(["remove", "boss@b.example"]);
     expect(lastAdmin).toMatchObject({ code: 1, err: "users: Cannot remove boss@b.example: they are the last active admin." });
     expect((await run(["set-role", "ghost@b.example", "admin"])).err).toMatch(/No user has the email ghost@b.example/);
+  });
+
+  it("never enables the demo admin: only the demo instance itself may", async () => {
+    await addUser(db, { email: "admin@atelier.local", role: "admin", password: "atelier-demo", isDemo: true });
+    await run(["add", "ops@studio.example", "--role", "admin", "--password-stdin"], "ops-password-1\n");
+    expect((await run(["disable", "admin@atelier.local"])).code).toBe(0);
+    const refused = await run(["enable", "admin@atelier.local"]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/demo admin: it can be enabled only while the dashboard runs on its own simulator/);
+    expect((await findUserByEmail(db, "admin@atelier.local"))!.disabled_at).not.toBeNull();
+  });
+
+  it("ends every session of a user, and every password or role change or disabling does too", async () => {
+    await run(["add", "ana@studio.example", "--role", "member", "--password-stdin"], "first-password\n");
+    const version = async () => (await findUserByEmail(db, "ana@studio.example"))!.session_version;
+    expect(await version()).toBe(0);
+    expect(await run(["sign-out-everywhere", "ana@studio.example"])).toMatchObject({ code: 0, out: "Ended every session of ana@studio.example." });
+    expect(await version()).toBe(1);
+    await run(["set-password", "ana@studio.example", "--password-stdin"], "second-password\n");
+    expect(await version()).toBe(2);
+    await run(["set-role", "ana@studio.example", "viewer"]);
+    expect(await version()).toBe(3);
+    // The same role again changes nothing, so it ends nothing.
+    await run(["set-role", "ana@studio.example", "viewer"]);
+    expect(await version()).toBe(3);
+    await run(["disable", "ana@studio.example"]);
+    await run(["enable", "ana@studio.example"]);
+    // Enabling does not hand back the version that disabling took away.
+    expect(await version()).toBe(4);
+    expect((await run(["sign-out-everywhere", "ghost@studio.example"])).code).toBe(1);
   });
 
   it("answers usage mistakes with the usage text and exit code 2", async () => {

@@ -5,6 +5,8 @@ import {
   addUser,
   disableUser,
   enableUser,
+  endSessions,
+  findUserByEmail,
   listUsers,
   parseEmail,
   parseRole,
@@ -20,8 +22,9 @@ export const USAGE = `Usage: npm run users -- <command>
   set-role EMAIL ROLE                                   change a user's role (viewer, member, admin)
   set-password EMAIL --password-stdin                   replace a user's password
   disable EMAIL                                         stop a user signing in (their sessions end too)
-  enable EMAIL                                          let a disabled user sign in again
-  remove EMAIL                                          delete a user (their launches stay on record)`;
+  enable EMAIL                                          let a disabled user sign in again (not the demo admin)
+  remove EMAIL                                          delete a user (their launches stay on record)
+  sign-out-everywhere EMAIL                             end every session of a user at once`;
 
 export interface CommandIo {
   readStdin(): Promise<string>;
@@ -117,6 +120,14 @@ export async function runUsersCommand(db: Kysely<Database>, args: string[], io: 
         const action = { disable: disableUser, enable: enableUser, remove: removeUser }[command];
         const user = await action(db, email!);
         io.out(`${command === "remove" ? "Removed" : command === "disable" ? "Disabled" : "Enabled"} ${user.email}.`);
+        return 0;
+      }
+      case "sign-out-everywhere": {
+        const [email] = expectPositional(positional, 1, "sign-out-everywhere takes one EMAIL.");
+        const user = await findUserByEmail(db, parseEmail(email!));
+        if (!user) throw new UserError("not_found", `No user has the email ${email!.trim().toLowerCase()}.`, "email");
+        await endSessions(db, user.id);
+        io.out(`Ended every session of ${user.email}.`);
         return 0;
       }
       default:

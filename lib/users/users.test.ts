@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { migrateToLatest, openDatabase } from "@/lib/db/connect";
 import type { Database } from "@/lib/db/schema";
 import { memoryDatabase } from "@/lib/testing/memory-db";
 import { ensureDemoAdmin, retireDemoUsers } from "@/lib/users/demo-admin";
@@ -96,6 +100,63 @@ describe("users", () => {
     const launch = await db.selectFrom("launches").selectAll().executeTakeFirstOrThrow();
     expect(launch).toMatchObject({ user_id: null, user_email: "mo@x.example", prompt: "a mug" });
     expect(admin.role).toBe("admin");
+  });
+});
+
+/** Who is still an active admin, read fresh from the store. */
+async function activeAdmins(store: Kysely<Database>): Promise<string[]> {
+  const users = await listUsers(store);
+  return users.filter((user) => user.role === "admin" && user.disabled_at === null).map((user) => user.email);
+}
+
+/** Two admins, each about to take the other out: exactly one of the two may succeed. */
+const RACES = [
+  ["demote", (store: Kysely<Database>, email: string) => setRole(store, email, "member")],
+  ["disable", (store: Kysely<Database>, email: string) => disableUser(store, email)],
+  ["remove", (store: Kysely<Database>, email: string) => removeUser(store, email)],
+] as const;
+
+async function expectOneWinner(results: PromiseSettledResult<unknown>[]) {
+  const refused = results.filter((result) => result.status === "rejected");
+  expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+  expect(refused).toHaveLength(1);
+  expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "last_admin" });
+}
+
+describe("the last admin under concurrency", () => {
+  it.each(RACES)("two admins who %s each other at once on one store leave one admin", async (_action, act) => {
+    await addUser(db, { email: "ana@x.example", role: "admin" });
+    await addUser(db, { email: "bo@x.example", role: "admin" });
+    const results = await Promise.allSettled([act(db, "ana@x.example"), act(db, "bo@x.example")]);
+    await expectOneWinner(results);
+    expect(await activeAdmins(db)).toHaveLength(1);
+  });
+
+  describe("from two connections to one file, standing for two processes", () => {
+    let dir: string;
+    let first: Kysely<Database>;
+    let second: Kysely<Database>;
+    beforeEach(async () => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-users-"));
+      const url = `file:${path.join(dir, "store.db")}`;
+      first = openDatabase(url);
+      await migrateToLatest(first);
+      second = openDatabase(url);
+    });
+    afterEach(async () => {
+      await first.destroy();
+      await second.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it.each(RACES)("two admins who %s each other at once leave one admin", async (_action, act) => {
+      await addUser(first, { email: "ana@x.example", role: "admin" });
+      await addUser(first, { email: "bo@x.example", role: "admin" });
+      const results = await Promise.allSettled([act(first, "ana@x.example"), act(second, "bo@x.example")]);
+      await expectOneWinner(results);
+      expect(await activeAdmins(first)).toHaveLength(1);
+      expect(await activeAdmins(second)).toEqual(await activeAdmins(first));
+    });
   });
 });
 

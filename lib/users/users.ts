@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES, type Database, type Role, type User } from "@/lib/db/schema";
+import { inWriteTransaction, lastAdminError, leavesAnActiveAdmin } from "@/lib/users/last-admin";
 import { UserError } from "@/lib/users/user-error";
 
 /**
@@ -71,6 +72,7 @@ export async function addUser(db: Db, input: NewUserInput, now = Date.now()): Pr
     created_at: now,
     disabled_at: null,
     is_demo: input.isDemo ? 1 : 0,
+    session_version: 0,
   };
   try {
     await db.insertInto("users").values(user).execute();
@@ -102,51 +104,95 @@ async function requireUser(db: Db, email: string): Promise<User> {
   return user;
 }
 
-/** Refuses a change that would leave no active admin. */
-async function guardLastAdmin(db: Db, user: User, action: string) {
-  if (user.role !== "admin" || user.disabled_at !== null) return;
-  const { count } = await db
-    .selectFrom("users")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("role", "=", "admin")
-    .where("disabled_at", "is", null)
-    .executeTakeFirstOrThrow();
-  if (Number(count) <= 1) {
-    throw new UserError("last_admin", `Cannot ${action} ${user.email}: they are the last active admin.`);
-  }
-}
+// setRole, disableUser and removeUser read the user and change it in one transaction, and the
+// change is conditional in SQL (lib/users/last-admin.ts): two admins taking each other out at
+// once, from one process or two, leave one of them an admin.
 
 export async function setRole(db: Db, email: string, role: string): Promise<User> {
-  const user = await requireUser(db, email);
-  const nextRole = parseRole(role);
-  if (nextRole !== "admin") await guardLastAdmin(db, user, "change the role of");
-  await db.updateTable("users").set({ role: nextRole }).where("id", "=", user.id).execute();
-  return { ...user, role: nextRole };
+  return inWriteTransaction(db, async (trx) => {
+    const user = await requireUser(trx, email);
+    const nextRole = parseRole(role);
+    if (nextRole === user.role) return user;
+    // A new role ends the user's sessions: whatever a token was issued for no longer holds.
+    let update = trx.updateTable("users").set({ role: nextRole, session_version: user.session_version + 1 }).where("id", "=", user.id);
+    if (nextRole !== "admin") update = update.where(leavesAnActiveAdmin);
+    const { numUpdatedRows } = await update.executeTakeFirst();
+    if (numUpdatedRows === 0n) throw lastAdminError(user, "change the role of");
+    return { ...user, role: nextRole, session_version: user.session_version + 1 };
+  });
 }
 
 export async function disableUser(db: Db, email: string, now = Date.now()): Promise<User> {
-  const user = await requireUser(db, email);
-  if (user.disabled_at !== null) return user;
-  await guardLastAdmin(db, user, "disable");
-  await db.updateTable("users").set({ disabled_at: now }).where("id", "=", user.id).execute();
-  return { ...user, disabled_at: now };
+  return inWriteTransaction(db, async (trx) => {
+    const user = await requireUser(trx, email);
+    if (user.disabled_at !== null) return user;
+    const { numUpdatedRows } = await trx
+      .updateTable("users")
+      // Disabling ends every session for good: enabling later must not revive old cookies.
+      .set({ disabled_at: now, session_version: user.session_version + 1 })
+      .where("id", "=", user.id)
+      .where(leavesAnActiveAdmin)
+      .executeTakeFirst();
+    if (numUpdatedRows === 0n) throw lastAdminError(user, "disable");
+    return { ...user, disabled_at: now, session_version: user.session_version + 1 };
+  });
 }
 
-export async function enableUser(db: Db, email: string): Promise<User> {
+/**
+ * The demo admin's password is printed in the README, so it may be switched on only by the
+ * demo instance itself (`allowDemo`, which the admin API passes when demo mode is proven);
+ * the users command never does.
+ */
+export async function enableUser(db: Db, email: string, { allowDemo = false } = {}): Promise<User> {
   const user = await requireUser(db, email);
+  if (user.is_demo === 1 && !allowDemo) {
+    throw new UserError(
+      "demo_user",
+      `${user.email} is the simulator's demo admin: it can be enabled only while the dashboard runs on its own simulator (npm start without a FLORA key).`,
+    );
+  }
   await db.updateTable("users").set({ disabled_at: null }).where("id", "=", user.id).execute();
   return { ...user, disabled_at: null };
 }
 
 export async function removeUser(db: Db, email: string): Promise<User> {
-  const user = await requireUser(db, email);
-  await guardLastAdmin(db, user, "remove");
-  await db.deleteFrom("users").where("id", "=", user.id).execute();
-  return user;
+  return inWriteTransaction(db, async (trx) => {
+    const user = await requireUser(trx, email);
+    const { numDeletedRows } = await trx
+      .deleteFrom("users")
+      .where("id", "=", user.id)
+      .where(leavesAnActiveAdmin)
+      .executeTakeFirst();
+    if (numDeletedRows === 0n) throw lastAdminError(user, "remove");
+    return user;
+  });
 }
 
+/** A new password ends every session of the user (sessions are JWTs carrying the version). */
 export async function setPassword(db: Db, email: string, password: string): Promise<void> {
   const user = await requireUser(db, email);
   const hash = await hashPassword(parsePassword(password));
-  await db.updateTable("users").set({ password_hash: hash }).where("id", "=", user.id).execute();
+  await db
+    .updateTable("users")
+    .set((eb) => ({ password_hash: hash, session_version: eb("session_version", "+", 1) }))
+    .where("id", "=", user.id)
+    .execute();
+}
+
+/** "Sign out everywhere": every session token issued so far stops working. */
+export async function endSessions(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable("users")
+    .set((eb) => ({ session_version: eb("session_version", "+", 1) }))
+    .where("id", "=", userId)
+    .execute();
+}
+
+/**
+ * Replaces a hash made with an older cost by one made with today's, after the password was
+ * proven: the same password, so sessions go on. Only if the hash is still the one checked.
+ */
+export async function rehashPassword(db: Db, userId: string, checkedHash: string, password: string): Promise<void> {
+  const hash = await hashPassword(password);
+  await db.updateTable("users").set({ password_hash: hash }).where("id", "=", userId).where("password_hash", "=", checkedHash).execute();
 }

@@ -62,6 +62,8 @@ const ROUTES: readonly Route<ControlHandler>[] = [
     },
   },
   { method: "GET", pattern: "/state", handler: state },
+  // Which start this simulator belongs to: the dashboard's demo mode compares it with its own.
+  { method: "GET", pattern: "/instance", handler: (sim) => ({ status: 200, body: { instance_id: sim.options.instanceId ?? null } }) },
   { method: "GET", pattern: "/webhooks", handler: (sim) => ({ status: 200, body: { deliveries: sim.webhooks.deliveries() } }) },
   { method: "POST", pattern: "/reset", handler: (sim) => (sim.reset(), { status: 200, body: { reset: true } }) },
 ];

@@ -1,15 +1,15 @@
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { ApiError } from "@/lib/gateway/api-error";
 import { runIdSchema, techniqueIdSchema } from "@/lib/gateway/request-schemas";
 import { route } from "@/lib/gateway/route";
 import { describeError, log } from "@/lib/log";
-import { findOutput, openOutput, OutputUnavailableError } from "@/lib/runs/output-download";
-import { archiveFileName, attachmentDisposition, outputFileName } from "@/lib/runs/output-files";
+import { DOWNLOAD_RETRY_AFTER_SECONDS, downloadSlots, MAX_CONCURRENT_DOWNLOADS_PER_USER, streamReleasing } from "@/lib/runs/download-slots";
+import { findOutput, openOutput, OUTPUT_UNAVAILABLE_MESSAGE, OutputUnavailableError } from "@/lib/runs/output-download";
+import { archiveFileName, attachmentDisposition, outputFileName, unavailableNoteName } from "@/lib/runs/output-files";
 import { readRun } from "@/lib/runs/read-run";
 import { zipStream, type ZipEntry } from "@/lib/zip/zip-stream";
 
-const query = z
+const downloadQuery = z
   .object({
     run_id: runIdSchema,
     technique_id: techniqueIdSchema.optional(),
@@ -30,11 +30,41 @@ const downloadHeaders = (fileName: string, contentType: string, length?: number 
   ...(length != null && { "content-length": String(length) }),
 });
 
-const toWeb = (iterable: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) => Readable.toWeb(Readable.from(iterable)) as ReadableStream<Uint8Array>;
+/** The one answer for any output that could not be fetched; the log says why. */
+const unavailableError = () => new ApiError("upstream_error", OUTPUT_UNAVAILABLE_MESSAGE);
 
 // GET /api/run-outputs?run_id=…[&technique_id=…][&output_id=…]: one output as a file, or
-// every output of the run as a zip. Any signed-in user; the URLs come from FLORA's answer.
-export const GET = route({ role: "viewer", query }, async ({ query }) => {
+// every output of the run as a zip. Any signed-in user, a few downloads at a time; the
+// URLs come from FLORA's answer and are fetched by lib/net/safe-fetch's rules.
+export const GET = route({ role: "viewer", query: downloadQuery }, async ({ query, request, user }) => {
+  const release = downloadSlots.tryAcquire(user.id);
+  if (!release) {
+    throw new ApiError(
+      "rate_limited",
+      `You already have ${MAX_CONCURRENT_DOWNLOADS_PER_USER} downloads running; wait for one to finish.`,
+      undefined,
+      { "retry-after": String(DOWNLOAD_RETRY_AFTER_SECONDS) },
+    );
+  }
+  try {
+    const body = await downloadBody(query);
+    const stream = streamReleasing(body.bytes, release);
+    // A client gone before Next starts piping would leave the body unread (Next does not
+    // cancel it then): free the slot and the media host's connection here.
+    const onAbort = () => {
+      release();
+      if (!stream.locked) stream.cancel().catch(() => {});
+    };
+    if (request.signal.aborted) onAbort();
+    else request.signal.addEventListener("abort", onAbort, { once: true });
+    return new Response(stream, { headers: body.headers });
+  } catch (error) {
+    release();
+    throw error;
+  }
+});
+
+async function downloadBody(query: z.infer<typeof downloadQuery>) {
   const ref = { kind: query.technique_id ? "technique" : "generation", runId: query.run_id, techniqueId: query.technique_id ?? null } as const;
   const run = await readRun(ref);
   const outputs = run.outputs ?? [];
@@ -46,11 +76,12 @@ export const GET = route({ role: "viewer", query }, async ({ query }) => {
     const { output, index } = findOutput(outputs, query.output_id);
     try {
       const opened = await openOutput(output);
-      return new Response(toWeb(opened.body), {
+      return {
+        bytes: opened.body,
         headers: downloadHeaders(outputFileName(run.run_id, index, output, opened.contentType), opened.contentType, opened.length),
-      });
+      };
     } catch (error) {
-      if (error instanceof OutputUnavailableError) throw new ApiError("upstream_error", error.reason);
+      if (error instanceof OutputUnavailableError) throw unavailableError();
       throw error;
     }
   }
@@ -64,8 +95,8 @@ export const GET = route({ role: "viewer", query }, async ({ query }) => {
       } catch (error) {
         if (!(error instanceof OutputUnavailableError)) throw error;
         // One missing output should not lose the others: say so inside the archive.
-        const note = `Output ${index + 1} (${output.output_id}) could not be downloaded: ${error.reason}\n`;
-        yield { name: `${outputFileName(run.run_id, index, output)}.unavailable.txt`, modifiedAt, bytes: async () => [Buffer.from(note)] };
+        const note = `Output ${index + 1} (${output.output_id}): ${OUTPUT_UNAVAILABLE_MESSAGE}\n`;
+        yield { name: unavailableNoteName(run.run_id, index, output), modifiedAt, bytes: async () => [Buffer.from(note)] };
       }
     }
   }
@@ -78,5 +109,5 @@ export const GET = route({ role: "viewer", query }, async ({ query }) => {
       throw error;
     }
   }
-  return new Response(toWeb(archive()), { headers: downloadHeaders(archiveFileName(run.run_id), "application/zip") });
-});
+  return { bytes: archive(), headers: downloadHeaders(archiveFileName(run.run_id), "application/zip") };
+}

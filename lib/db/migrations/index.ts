@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as usersAndLaunches from "./0001-users-and-launches";
+import * as sessionVersion from "./0002-session-version";
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -7,4 +8,5 @@ import * as usersAndLaunches from "./0001-users-and-launches";
  */
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-users-and-launches": usersAndLaunches,
+  "0002-session-version": sessionVersion,
 };

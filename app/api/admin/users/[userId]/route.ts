@@ -1,3 +1,4 @@
+import { demoModeIsProven } from "@/lib/auth/demo-mode";
 import { forgetRememberedUsers } from "@/lib/auth/user-lookup";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/gateway/api-error";
@@ -20,7 +21,8 @@ export const PATCH = route(
     try {
       if (body.role !== undefined) await setRole(db, user.email, body.role);
       if (body.disabled === true) await disableUser(db, user.email);
-      if (body.disabled === false) await enableUser(db, user.email);
+      // The demo admin's password is public: it can be switched on only on the demo itself.
+      if (body.disabled === false) await enableUser(db, user.email, { allowDemo: user.is_demo === 1 && (await demoModeIsProven()) });
     } catch (error) {
       throw toApiError(error);
     } finally {

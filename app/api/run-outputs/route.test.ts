@@ -1,0 +1,155 @@
+import type { ServerResponse } from "node:http";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { User } from "@/lib/db/schema";
+import { parseEnv, type Env } from "@/lib/env-schema";
+import type { Run, RunOutput } from "@/lib/flora/schemas";
+import { startMediaServer, type MediaServer } from "@/lib/testing/media-server";
+
+const state = vi.hoisted(() => ({ env: undefined as Env | undefined, user: undefined as User | undefined, runs: new Map<string, Run>() }));
+vi.mock("@/lib/env", () => ({ getEnv: () => state.env }));
+vi.mock("@/lib/auth/session", () => ({ getRequestUser: async () => state.user }));
+vi.mock("@/lib/runs/read-run", () => ({
+  readRun: async (ref: { runId: string }) => {
+    const run = state.runs.get(ref.runId);
+    if (!run) throw new Error(`no run ${ref.runId} in the test`);
+    return run;
+  },
+}));
+vi.mock("@/lib/log", () => ({ log: { warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() }, describeError: (e: unknown) => ({ e }) }));
+
+const { GET } = await import("@/app/api/run-outputs/route");
+const { MAX_CONCURRENT_DOWNLOADS_PER_USER, downloadSlots } = await import("@/lib/runs/download-slots");
+
+const GENERIC = { error: { code: "upstream_error", message: "This output could not be downloaded." } };
+
+let flora: MediaServer;
+let inside: MediaServer;
+const held: ServerResponse[] = [];
+
+beforeAll(async () => {
+  inside = await startMediaServer((_req, res) => res.end("internal"));
+  flora = await startMediaServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/media/ok.png") return res.writeHead(200, { "content-type": "image/png" }).end("PNG");
+    if (path === "/media/pic.svg") return res.writeHead(200, { "content-type": "image/svg+xml" }).end("<svg onload=alert(1)>");
+    if (path === "/media/big") return res.writeHead(200, { "content-type": "video/mp4", "content-length": "5000" }).end(Buffer.alloc(5000));
+    if (path === "/media/loop") return res.writeHead(302, { location: "/media/loop" }).end();
+    if (path === "/media/to-inside") return res.writeHead(302, { location: `${inside.origin}/x` }).end();
+    if (path === "/media/slow") {
+      // Sends a first chunk and holds the rest back: a download that is still running.
+      res.writeHead(200, { "content-type": "video/mp4" });
+      res.write(Buffer.alloc(16));
+      held.push(res);
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  state.env = parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_BASE_URL: `${flora.origin}/api/v1`, OUTPUT_MAX_BYTES: "1000" });
+});
+
+afterAll(() => Promise.all([flora.close(), inside.close()]));
+
+function signIn(id: string) {
+  state.user = { id, email: `${id}@x.example`, name: null, role: "viewer", password_hash: null, created_at: 0, disabled_at: null, is_demo: 0, session_version: 0 } as User;
+}
+
+function completedRun(runId: string, urls: string[]): string {
+  const outputs: RunOutput[] = urls.map((url, index) => ({ output_id: `out_${index + 1}`, type: "imageUrl", url }));
+  state.runs.set(runId, { run_id: runId, status: "completed", progress: 100, created_at: 1_700_000_000_000, completed_at: 1_700_000_001_000, outputs } as Run);
+  return runId;
+}
+
+function download(runId: string, outputId?: string, signal?: AbortSignal) {
+  const url = new URL(`/api/run-outputs?run_id=${runId}${outputId ? `&output_id=${outputId}` : ""}`, "http://dash.example");
+  return GET(new NextRequest(url, { signal }), { params: Promise.resolve({}) });
+}
+
+describe("GET /api/run-outputs: one generic answer", () => {
+  it("answers the same error for a refused address, a redirect inside, a 404, a redirect loop, a size over the cap and a bad scheme", async () => {
+    signIn("u_generic");
+    const runId = completedRun("run_generic", [
+      `http://127.0.0.1:${inside.port}/x`,
+      `http://[::ffff:127.0.0.1]:${inside.port}/x`,
+      `${flora.origin}/media/to-inside`,
+      `${flora.origin}/media/missing`,
+      `${flora.origin}/media/loop`,
+      `${flora.origin}/media/big`,
+      "javascript:alert(1)",
+    ]);
+    for (let index = 1; index <= 7; index += 1) {
+      const response = await download(runId, `out_${index}`);
+      expect({ output: index, status: response.status, body: await response.json() }).toEqual({ output: index, status: 502, body: GENERIC });
+    }
+    expect(inside.requests).toEqual([]);
+    expect(downloadSlots.held("u_generic")).toBe(0);
+  });
+
+  it("puts the same generic note in the zip for an output it could not fetch, and the others beside it", async () => {
+    signIn("u_zip");
+    const runId = completedRun("run_zip", [`${flora.origin}/media/ok.png`, `http://10.0.0.1:${inside.port}/secret`]);
+    const response = await download(runId);
+    expect(response.status).toBe(200);
+    const zip = Buffer.from(await response.arrayBuffer()).toString("latin1");
+    expect(zip).toContain("run_zip-1-image.png");
+    expect(zip).toContain("run_zip-2-image.unavailable.txt");
+    expect(zip).toContain("Output 2 (out_2): This output could not be downloaded.\n");
+    expect(zip).not.toMatch(/private|10\.0\.0\.1|public address/);
+    expect(downloadSlots.held("u_zip")).toBe(0);
+  });
+
+  it("downloads SVG as application/octet-stream named .bin, and PNG as itself", async () => {
+    signIn("u_types");
+    const runId = completedRun("run_types", [`${flora.origin}/media/pic.svg`, `${flora.origin}/media/ok.png`]);
+    const svg = await download(runId, "out_1");
+    expect(svg.headers.get("content-type")).toBe("application/octet-stream");
+    expect(svg.headers.get("content-disposition")).toContain('filename="run_types-1-image.bin"');
+    await svg.arrayBuffer();
+    const png = await download(runId, "out_2");
+    expect(png.headers.get("content-type")).toBe("image/png");
+    expect(png.headers.get("content-disposition")).toContain('filename="run_types-2-image.png"');
+    expect(await png.text()).toBe("PNG");
+  });
+});
+
+describe(`GET /api/run-outputs: ${MAX_CONCURRENT_DOWNLOADS_PER_USER} downloads at once per user`, () => {
+  it("answers 429 with Retry-After past the limit, and frees a slot when a body is read, cancelled or the client aborts", async () => {
+    signIn("u_busy");
+    const runId = completedRun("run_slow", [`${flora.origin}/media/slow`, `${flora.origin}/media/ok.png`]);
+    const aborter = new AbortController();
+    const running = [await download(runId, "out_1"), await download(runId, "out_1"), await download(runId, "out_1", aborter.signal)];
+    expect(running.map((response) => response.status)).toEqual([200, 200, 200]);
+
+    const refused = await download(runId, "out_2");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+
+    // Another teammate is not held up by this one.
+    signIn("u_other");
+    expect((await download(runId, "out_2")).status).toBe(200);
+    signIn("u_busy");
+
+    await running[0]!.body!.cancel();
+    expect(downloadSlots.held("u_busy")).toBe(2);
+    aborter.abort();
+    expect(downloadSlots.held("u_busy")).toBe(1);
+
+    const finished = await download(runId, "out_2");
+    expect(await finished.text()).toBe("PNG");
+    expect(downloadSlots.held("u_busy")).toBe(1);
+    held.forEach((res) => res.end());
+    await running[1]!.arrayBuffer();
+    expect(downloadSlots.held("u_busy")).toBe(0);
+  });
+
+  it("frees the slot when the download fails before it starts", async () => {
+    signIn("u_failing");
+    const runId = completedRun("run_failing", [`${flora.origin}/media/missing`]);
+    for (let attempt = 0; attempt <= MAX_CONCURRENT_DOWNLOADS_PER_USER; attempt += 1) {
+      expect((await download(runId, "out_1")).status).toBe(502);
+    }
+    expect((await download("run_unknown", "out_1")).status).toBe(500);
+    expect(downloadSlots.held("u_failing")).toBe(0);
+  });
+});
