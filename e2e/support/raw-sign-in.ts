@@ -60,7 +60,17 @@ export async function rawSignIn(
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
   });
   const session = cookiePairs(answer.headers).find((pair) => /^(__Secure-)?next-auth\.session-token=/.test(pair)) ?? null;
-  const target = answer.status === 200 ? (JSON.parse(answer.body) as { url?: string }).url : answer.headers.location;
+  // With json=true next-auth answers { url } (200 on success, 401 on a refusal); the URL's
+  // `error` names why, as the sign-in page would show it.
+  const target = answer.headers.location ?? jsonUrl(answer.body);
   const error = target ? new URL(target, baseURL).searchParams.get("error") : null;
   return { error: session ? null : (error ?? `status ${answer.status}`), sessionCookie: session };
+}
+
+function jsonUrl(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { url?: string }).url;
+  } catch {
+    return undefined;
+  }
 }

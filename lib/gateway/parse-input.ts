@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiError, type FieldError } from "@/lib/gateway/api-error";
+import { readLimitedText } from "@/lib/http/read-limited-body";
 
 /** zod issues → FLORA's `fields` list; the message names the first, as FLORA's does. */
 export function validationError(issues: z.core.$ZodIssue[], prefix?: string): ApiError {
@@ -40,22 +41,7 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   if (!/^application\/json\b/i.test(type)) {
     throw new ApiError("unsupported_media_type", "Send the body as application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ApiError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new ApiError("payload_too_large", `The body must be at most ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = await readLimitedText(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch {

@@ -54,7 +54,8 @@ export function pageContentSecurityPolicy({ nonce, mediaSources, development = f
     "style-src 'self' 'unsafe-inline'",
     `img-src ${media}`,
     `media-src ${media}`,
-    `frame-src ${media}`,
+    // The PDF preview frames a media host's document; a data: or blob: frame has no use here.
+    `frame-src ${["'self'", ...mediaSources].join(" ")}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
