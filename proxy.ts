@@ -52,5 +52,5 @@ function withHttpsHeaders(response: NextResponse, overHttps: boolean): NextRespo
 
 export const config = {
   // Pages only, /sign-in included: not API routes, Next's assets or public files.
-  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt|.*\\.(?:png|jpg|svg|webp|ico|txt|webm|wav|pdf)$).*)"],
+  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt|manifest\\.webmanifest|.*\\.(?:png|jpg|svg|webp|ico|txt|webm|wav|pdf)$).*)"],
 };

@@ -5,6 +5,12 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Atelier", template: "%s · Atelier" },
   description: "The team's dashboard for FLORA generations and technique runs.",
+  // The files are in public/ (drawn by scripts/make-icons.mjs); proxy.ts lets them through signed out.
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [{ url: "/favicon.ico", sizes: "any" }, { url: "/icon-192.png", type: "image/png", sizes: "192x192" }],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

@@ -122,12 +122,12 @@ test("j and k move the selection and Enter opens the run", async ({ page }) => {
   await page.goto("/generations?status=completed");
   const history = new HistoryPage(page);
   await history.ready();
-  await expect(history.rows().first()).toHaveAttribute("aria-selected", "true");
+  await expect(history.rows().first()).toHaveAttribute("aria-current", "true");
   await page.keyboard.press("j");
   await page.keyboard.press("j");
   await page.keyboard.press("k");
   const second = history.rows().nth(1);
-  await expect(second).toHaveAttribute("aria-selected", "true");
+  await expect(second).toHaveAttribute("aria-current", "true");
   const id = await second.getAttribute("data-run-id");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`/runs/${id}$`));
@@ -138,7 +138,7 @@ test("moving the selection past the bottom scrolls the selected run into view", 
   const history = new HistoryPage(page);
   await history.ready();
   for (let press = 0; press < 25; press += 1) await page.keyboard.press("j");
-  const selected = history.list.locator('[data-run-row][aria-selected="true"]');
+  const selected = history.list.locator('[data-run-row][aria-current="true"]');
   await expect(selected).toHaveAttribute("data-position", "25");
   await expect(selected).toBeInViewport({ ratio: 1 });
   for (let press = 0; press < 20; press += 1) await page.keyboard.press("k");

@@ -52,6 +52,6 @@ test("output URLs that point inside the network are refused with one generic err
   expect(zip.status()).toBe(200);
   const file = testInfo.outputPath("outputs.zip");
   fs.writeFileSync(file, await zip.body());
-  expect(zipEntryNames(file)).toEqual([`${runId}-1-image.png`, ...inside.map((_, index) => `${runId}-${index + 2}-image.unavailable.txt`)]);
+  expect(await zipEntryNames(file)).toEqual([`${runId}-1-image.png`, ...inside.map((_, index) => `${runId}-${index + 2}-image.unavailable.txt`)]);
   expect((await zip.body()).toString("latin1")).not.toContain('"status":"ok"');
 });

@@ -172,7 +172,7 @@ test("Download all outputs gives one zip with every output, and one output downl
   await new RunPage(page).expectStatus("Completed", 20_000);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download all outputs" }).click()]);
   expect(download.suggestedFilename()).toBe(`${runId}-outputs.zip`);
-  const names = zipEntryNames(await download.path());
+  const names = await zipEntryNames(await download.path());
   expect(names).toEqual([`${runId}-1-image.png`, `${runId}-2-video.webm`, `${runId}-3-audio.wav`, `${runId}-4-text.txt`, `${runId}-5-document.pdf`]);
 
   const one = await page.request.get(await page.getByRole("link", { name: "Download image output 1" }).getAttribute("href") ?? "");

@@ -18,7 +18,7 @@ test("the navigation reaches technique runs, techniques and the launch form", as
   await expect(page.getByRole("heading", { level: 1, name: "Technique runs" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Technique runs" })).toHaveAttribute("aria-current", "page");
   const upstream = await simulatorGet<TechniqueRunsBody>("/technique-runs?limit=1");
-  const firstRow = page.getByRole("listbox", { name: "Technique runs, newest first" }).locator("[data-run-row]").first();
+  const firstRow = page.getByRole("list", { name: "Technique runs, newest first" }).locator("[data-run-row]").first();
   await expect(firstRow).toContainText(upstream.technique_runs[0]!.technique.name);
   await expect(page.getByRole("combobox", { name: "Technique" })).toBeVisible();
 
@@ -37,6 +37,6 @@ test("the navigation reaches technique runs, techniques and the launch form", as
 test("one FLORA hiccup is retried away, unseen by the teammate", async ({ page }) => {
   await injectFault({ method: "GET", path: "/generations", times: 1, fault: { kind: "status", status: 500 } });
   await page.goto("/generations");
-  await expect(page.getByRole("listbox", { name: "Generations, newest first" }).locator("[data-run-row]").first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Generations, newest first" }).locator("[data-run-row]").first()).toBeVisible();
   await expect(page.getByText("Could not load the runs.")).toHaveCount(0);
 });

@@ -10,6 +10,8 @@ import path from "node:path";
 
 export interface Stack {
   appOrigin: string;
+  /** The throwaway store's file, for adding users directly. */
+  storeFile: string;
   simulatorOrigin: string;
   simulatorKey: string;
   stop(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startStack(root: string): Promise<Stack> {
   await waitFor(`${appOrigin}/api/health`, 240_000);
   return {
     appOrigin,
+    storeFile: store,
     simulatorOrigin: `http://127.0.0.1:${simulatorPort}`,
     simulatorKey,
     async stop() {

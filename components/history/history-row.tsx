@@ -16,22 +16,38 @@ interface RowProps {
 /**
  * One run in the list (details first) or the grid (media first). Memoised: scrolling
  * re-renders the list, and a row whose props did not change must not.
+ *
+ * A list item whose title is its one link, so the link keeps what links give (open in a new
+ * tab, copy the address, a screen reader's list of links). Only the selected run's link is in
+ * the tab order: the list is one tab stop, and j/k move it (see HistoryView).
  */
-export const HistoryItem = memo(function HistoryItem({ run, workspaceName, projectName, now, selected, layout, position }: RowProps & { position: number }) {
+export const HistoryItem = memo(function HistoryItem({
+  run,
+  workspaceName,
+  projectName,
+  now,
+  selected,
+  layout,
+  position,
+  setSize,
+}: RowProps & { position: number; setSize: number }) {
   const names = { workspace: workspaceName, project: projectName };
   const ring = selected ? "ring-2 ring-accent" : "";
   const common = {
-    id: `run-${run.runId}`,
     "data-run-row": "",
     "data-position": position,
     "data-run-id": run.runId,
     "data-status": run.status,
-    "aria-selected": selected,
-    role: "option",
+    // The keyboard's selection; "current" because a list item cannot be "selected" in ARIA.
+    "aria-current": selected ? "true" : undefined,
+    // The list is virtual: these say where a row sits in the whole list, not among the rendered few.
+    "aria-posinset": position + 1,
+    "aria-setsize": setSize,
+    role: "listitem",
   } as const;
 
   const title = (
-    <Link href={runHref(run)} prefetch={false} className="font-medium hover:underline" tabIndex={selected ? 0 : -1}>
+    <Link href={runHref(run)} prefetch={false} className="font-medium hover:underline" tabIndex={selected ? 0 : -1} data-run-link="">
       {run.title}
     </Link>
   );

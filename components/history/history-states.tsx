@@ -44,3 +44,19 @@ export function RateLimitNotice({ error, since }: { error: unknown; since: numbe
     </p>
   );
 }
+
+/** Shown once a row's poll was answered 401: the rows stopped updating until the teammate signs in. */
+export function SignedOutNotice({ signInHref }: { signInHref: string }) {
+  return (
+    <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950">
+      <p className="font-medium">Signed out</p>
+      <p className="mt-1 text-sm">
+        Your session has ended, so the runs here stopped updating.{" "}
+        <a href={signInHref} className="font-medium underline">
+          Sign in again
+        </a>{" "}
+        to come back to this list.
+      </p>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { HistoryFiltersBar } from "@/components/history/history-filters";
 import { HistoryItem } from "@/components/history/history-row";
-import { HistoryEmpty, HistoryError, HistorySkeleton, RateLimitNotice } from "@/components/history/history-states";
+import { HistoryEmpty, HistoryError, HistorySkeleton, RateLimitNotice, SignedOutNotice } from "@/components/history/history-states";
 import { useHistoryKeys } from "@/components/history/use-history-keys";
 import { useLiveRuns, withLiveState } from "@/components/history/use-live-runs";
 import { useNewRunCount } from "@/components/history/use-new-runs";
@@ -13,6 +13,7 @@ import { useRowWindow } from "@/components/history/use-row-window";
 import { useViewMode } from "@/components/history/use-view-mode";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useNow } from "@/components/hooks/use-now";
+import { signInPathFor } from "@/lib/auth/callback-url";
 import type { HistoryDirectory } from "@/lib/history/directory";
 import { historySearch, parseHistoryFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import { runHref } from "@/lib/history/history-run";
@@ -37,6 +38,8 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const [selected, setSelected] = useState(0);
   const [columns, setColumns] = useState(4);
   const scrollRef = useRef<HTMLDivElement>(null);
+  /** Set by j/k pressed inside the list: the focus follows the selection once its row renders. */
+  const focusFollows = useRef(false);
   const firstFilterRef = useRef<HTMLSelectElement>(null);
 
   const directory = useQuery({
@@ -64,7 +67,10 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const rowHeight = view === "grid" ? GRID_ROW_HEIGHT : LIST_ROW_HEIGHT;
   const rowWindow = useRowWindow({ scrollRef, count: rowCount, rowHeight, overscan: 6 });
   const items = rowWindow.items;
+  const firstVisibleRow = items[0]?.index ?? 0;
   const lastVisibleRow = items.at(-1)?.index ?? 0;
+  const selectedRow = Math.floor(selected / layoutColumns);
+  const selectedRendered = items.length > 0 && selectedRow >= firstVisibleRow && selectedRow <= lastVisibleRow;
 
   useEffect(() => {
     if (lastVisibleRow >= rowCount - PREFETCH_ROWS && list.hasNextPage && !list.isFetchingNextPage) {
@@ -82,20 +88,34 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
     return () => observer.disconnect();
   }, []);
 
+  useEffect(() => {
+    if (!focusFollows.current || !selectedRendered) return;
+    focusFollows.current = false;
+    scrollRef.current?.querySelector<HTMLElement>(`[data-position="${selected}"] [data-run-link]`)?.focus({ preventScroll: true });
+  }, [selected, selectedRendered, firstVisibleRow, lastVisibleRow]);
+
   useHistoryKeys({
     count: runs.length,
-    onMove: (delta) =>
+    onMove: (delta) => {
+      focusFollows.current = scrollRef.current?.contains(document.activeElement) ?? false;
       setSelected((current) => {
         const next = Math.min(Math.max(0, current + delta), Math.max(0, runs.length - 1));
         rowWindow.scrollToRow(Math.floor(next / layoutColumns));
         return next;
-      }),
+      });
+    },
     onOpen: () => {
       const run = runs[selected];
       if (run) router.push(runHref(run));
     },
     onFocusFilters: () => firstFilterRef.current?.focus(),
   });
+
+  // One handler for every row: a click or a focus selects the run it landed in.
+  const selectRowOf = (target: EventTarget) => {
+    const row = (target as HTMLElement).closest<HTMLElement>("[data-position]");
+    if (row) setSelected(Number(row.dataset.position));
+  };
 
   const workspaceNames = useMemo(() => new Map(directory?.workspaces.map((w) => [w.id, w.name])), [directory]);
   const projectNames = useMemo(() => new Map(directory?.projects.map((p) => [p.id, p.name])), [directory]);
@@ -112,6 +132,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
         onViewChange={setView}
         firstFilterRef={firstFilterRef}
       />
+      {live.signedOut && <SignedOutNotice signInHref={signInPathFor(`${pathname}${historySearch(filters)}`)} />}
       <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || now} />
       {newRuns > 0 && (
         <button
@@ -133,20 +154,19 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       ) : runs.length === 0 ? (
         <HistoryEmpty filterNames={filterNames} onClear={() => changeFilters({})} />
       ) : (
+        // A list of links, not a listbox: an option may not hold a link. One tab stop: the
+        // selected run's link, or the list itself while that run is scrolled out of the DOM.
         <div
           ref={scrollRef}
-          role="listbox"
+          role="list"
           aria-label={kind === "generation" ? "Generations, newest first" : "Technique runs, newest first"}
-          aria-activedescendant={runs[selected] ? `run-${runs[selected]!.runId}` : undefined}
-          tabIndex={0}
+          tabIndex={selectedRendered ? -1 : 0}
           className="h-[calc(100vh-240px)] min-h-[400px] overflow-auto rounded-lg border border-black/10 bg-canvas"
           data-testid="history-scroller"
           data-hydrated={hydrated}
-          onClick={(event) => {
-            // One handler for every row: a click selects the run it landed in.
-            const row = (event.target as HTMLElement).closest<HTMLElement>("[data-position]");
-            if (row) setSelected(Number(row.dataset.position));
-          }}
+          onClick={(event) => selectRowOf(event.target)}
+          // Focus that lands on a row (a click, a screen reader's cursor) makes it the selection.
+          onFocus={(event) => selectRowOf(event.target)}
         >
           <div style={{ height: rowWindow.totalHeight, position: "relative" }}>
             {items.map((item) => (
@@ -170,12 +190,13 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
                     <HistoryItem
                       key={run.runId}
                       position={index}
-                      run={withLiveState(run, live.get(run.runId))}
+                      run={withLiveState(run, live.latest.get(run.runId))}
                       workspaceName={workspaceNames.get(run.workspaceId) ?? run.workspaceId}
                       projectName={projectNames.get(run.projectId) ?? run.projectId}
                       now={now}
                       selected={index === selected}
                       layout={view}
+                      setSize={list.hasNextPage ? -1 : runs.length}
                     />
                   );
                 })}

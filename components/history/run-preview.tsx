@@ -6,7 +6,7 @@ import { toSafeHttpUrl } from "@/lib/safe-url";
 
 const ICONS = { audioUrl: ["♪", "Audio output"], documentUrl: ["▤", "Document output"] } as const;
 
-/** A run's first output, small: image thumbnail, muted video on hover or focus, icons, text. */
+/** A run's first output, small: image thumbnail, muted video on hover or selection, icons, text. */
 export function RunPreview({ output, size, active = false }: { output: RunOutput | undefined; size: "small" | "large"; active?: boolean }) {
   const box = size === "small" ? "h-14 w-14" : "h-40 w-full";
   const frame = `flex ${box} shrink-0 items-center justify-center overflow-hidden rounded bg-black/5`;
@@ -43,8 +43,9 @@ export function RunPreview({ output, size, active = false }: { output: RunOutput
 }
 
 /**
- * A video is only mounted while it plays (hover, focus, or the keyboard's selection): a list
- * scrolling past hundreds of <video> elements would spend its frames decoding them.
+ * A video is only mounted while it plays (hover, or the keyboard's selection): a list
+ * scrolling past hundreds of <video> elements would spend its frames decoding them. Not
+ * focusable itself: the keyboard plays it by selecting its row, so the list stays one tab stop.
  */
 function VideoPreview({ src, frame, active }: { src: string; frame: string; active: boolean }) {
   const [hovered, setHovered] = useState(false);
@@ -52,13 +53,10 @@ function VideoPreview({ src, frame, active }: { src: string; frame: string; acti
   return (
     <div
       className={`${frame} relative`}
-      tabIndex={0}
       role="img"
-      aria-label="Video output (plays on hover or focus)"
+      aria-label="Video output (plays on hover or when selected)"
       onMouseEnter={() => setHovered(true)}
       onMouseLeave={() => setHovered(false)}
-      onFocus={() => setHovered(true)}
-      onBlur={() => setHovered(false)}
     >
       {playing ? (
         <video src={src} muted autoPlay loop playsInline preload="auto" className="h-full w-full object-cover" />

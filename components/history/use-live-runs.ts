@@ -6,21 +6,32 @@ import type { Run } from "@/lib/flora/schemas";
 import { isActiveStatus } from "@/lib/flora/run-status";
 import { pollPathOf, type HistoryRun } from "@/lib/history/history-run";
 import { runPollOptions } from "@/lib/queries/history";
+import { lastPollFailure } from "@/lib/queries/run";
+import { pollStopOf } from "@/lib/runs/poll-policy";
+
+export interface LiveRuns {
+  /** The latest state of each polled run, by run id. */
+  latest: Map<string, Run>;
+  /** A poll was answered 401: every poll has stopped, and the teammate must sign in again. */
+  signedOut: boolean;
+}
 
 /**
  * Polls the loaded runs that are still pending or running (through the gateway, which
- * coalesces), and returns their latest state by run id. Each stops once its run ends, and
- * none poll from a hidden tab.
+ * coalesces), and returns their latest state by run id. Each stops once its run ends or
+ * its poll is refused (401, 403, 404: see runPollOptions), and none poll from a hidden tab.
  */
-export function useLiveRuns(runs: HistoryRun[]): Map<string, Run> {
+export function useLiveRuns(runs: HistoryRun[]): LiveRuns {
   const active = useMemo(() => runs.filter((run) => isActiveStatus(run.status)), [runs]);
   const results = useQueries({ queries: active.map((run) => runPollOptions(pollPathOf(run))) });
   return useMemo(() => {
     const latest = new Map<string, Run>();
+    let signedOut = false;
     results.forEach((result, index) => {
       if (result.data) latest.set(active[index]!.runId, result.data);
+      if (pollStopOf(lastPollFailure(result)) === "signed_out") signedOut = true;
     });
-    return latest;
+    return { latest, signedOut };
   }, [results, active]);
 }
 

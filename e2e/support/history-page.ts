@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The history list, as a person finds it: the listbox of runs and its filters. */
+/** The history list, as a person finds it: the list of runs and its filters. */
 export class HistoryPage {
   readonly list: Locator;
 
@@ -8,7 +8,7 @@ export class HistoryPage {
     private readonly page: Page,
     name = "Generations, newest first",
   ) {
-    this.list = page.getByRole("listbox", { name });
+    this.list = page.getByRole("list", { name });
   }
 
   /** Rows shown and React in charge (keyboard and filters answer). */

@@ -17,6 +17,8 @@ export interface FaultSpec {
   method?: string;
   path: string;
   times?: number;
+  /** Armed for this long instead (every matching call until then): a storm. */
+  for_ms?: number;
   fault: Record<string, unknown> & { kind: string };
 }
 
@@ -30,8 +32,14 @@ async function control(method: string, path: string, body?: unknown) {
   return response;
 }
 
+/** How long the dashboard shares one list page (lib/flora/reads.ts LIST_FRESH_MS), and a margin. */
+const LIST_SHARED_MS = 1_100;
+
 export async function injectFault(spec: FaultSpec) {
   await control("POST", "faults", spec);
+  // A list page that an earlier test read in the last second is answered from the
+  // dashboard's memory: wait that out, so the next read of the list meets the fault.
+  if (/^\/(generations|technique-runs)/.test(spec.path)) await new Promise((resolve) => setTimeout(resolve, LIST_SHARED_MS));
 }
 
 export async function clearFaults() {
@@ -43,6 +51,8 @@ export interface LoggedRequest {
   path: string;
   idempotency_key: string | null;
   status: number | null;
+  /** The fault that answered it, if one did. */
+  fault?: string | null;
 }
 
 /** What the simulator received since the log was last cleared. */

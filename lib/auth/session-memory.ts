@@ -1,10 +1,11 @@
+import { LRUCache } from "lru-cache";
 import type { User } from "@/lib/db/schema";
 
 /**
  * What session checks remember between requests, on globalThis so that every bundle of the
  * one server process (and the custom server's fast path) shares it: decrypted session
  * tokens (their user id and session version, up to a minute and never past expiry) and
- * users by id (a second).
+ * users by id (a second). lru-cache bounds both and drops entries once their time is up.
  */
 interface Remembered<T> {
   value: T;
@@ -19,39 +20,48 @@ export interface TokenClaims {
   sv: number;
 }
 
+type Memory<T> = LRUCache<string, Remembered<T>>;
+
 const memory = globalThis as typeof globalThis & {
-  __atelierSessionTokens?: Map<string, Remembered<TokenClaims>>;
-  __atelierUsers?: Map<string, Remembered<User | undefined>>;
+  __atelierSessionTokens?: Memory<TokenClaims>;
+  __atelierUsers?: Memory<{ user: User | undefined }>;
 };
 
-function bounded<T>(map: Map<string, T>, key: string, value: T) {
-  map.delete(key);
-  map.set(key, value);
-  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
+const bounded = <T>() => new LRUCache<string, Remembered<T>>({ max: MAX_ENTRIES });
+const tokens = () => (memory.__atelierSessionTokens ??= bounded<TokenClaims>());
+const users = () => (memory.__atelierUsers ??= bounded<{ user: User | undefined }>());
+
+/**
+ * The callers say when an entry ends (a token's own expiry) and, when recalling, what time
+ * it is (tests pass their own clock), so `until` decides; lru-cache's ttl, the same span on
+ * its own clock, drops an entry nobody asks for again before the bound pushes it out.
+ */
+function remember<T>(map: Memory<T>, key: string, value: T, until: number) {
+  map.set(key, { value, until }, { ttl: Math.max(1, Math.ceil(until - Date.now())) });
 }
 
-const tokens = () => (memory.__atelierSessionTokens ??= new Map());
-const users = () => (memory.__atelierUsers ??= new Map());
-
-export function recallTokenClaims(token: string, now = Date.now()): TokenClaims | undefined {
-  const hit = tokens().get(token);
+function recall<T>(map: Memory<T>, key: string, now: number): T | undefined {
+  const hit = map.get(key);
   if (hit && hit.until > now) return hit.value;
-  if (hit) tokens().delete(token);
+  if (hit) map.delete(key);
   return undefined;
 }
 
+export function recallTokenClaims(token: string, now = Date.now()): TokenClaims | undefined {
+  return recall(tokens(), token, now);
+}
+
 export function rememberTokenClaims(token: string, claims: TokenClaims, until: number) {
-  bounded(tokens(), token, { value: claims, until });
+  remember(tokens(), token, claims, until);
 }
 
 /** `undefined` when not remembered; `{ user: undefined }` when remembered as absent. */
 export function recallUser(id: string, now = Date.now()): { user: User | undefined } | undefined {
-  const hit = users().get(id);
-  return hit && hit.until > now ? { user: hit.value } : undefined;
+  return recall(users(), id, now);
 }
 
 export function rememberUser(id: string, user: User | undefined, until: number) {
-  bounded(users(), id, { value: user, until });
+  remember(users(), id, { user }, until);
 }
 
 export function forgetRememberedUsers() {

@@ -38,18 +38,43 @@ function read<T>(what: string, attempt: (options: AttemptOptions) => Promise<T>)
   });
 }
 
-export async function listGenerations(query: GenerationListQuery): Promise<GenerationPage> {
-  return read("GET /generations", async (options) => {
-    const page = await getFloraClient().generations.list(query, options);
-    return parseUpstream(generationPageSchema, { generations: page.generations, meta: page.meta }, "GET /generations");
-  });
+/**
+ * How long one list page is shared. Two hundred viewers reloading page one every ten
+ * seconds would otherwise be twenty upstream reads a second against a key FLORA limits per
+ * minute; this makes it one per distinct query per second, and a second is well inside the
+ * history's own refresh (live rows every 3 s, the "N new runs" check).
+ */
+export const LIST_FRESH_MS = 1_000;
+
+/** The whole upstream query, in a stable order, as the coalescing key. */
+export function listQueryKey(path: string, query: Record<string, unknown>): string {
+  const entries = Object.entries(query)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `list:${path}?${JSON.stringify(entries)}`;
 }
 
-export async function listTechniqueRuns(query: TechniqueRunListQuery): Promise<TechniqueRunPage> {
-  return read("GET /technique-runs", async (options) => {
-    const page = await getFloraClient().techniques.runs.list(query, options);
-    return parseUpstream(techniqueRunPageSchema, { technique_runs: page.technique_runs, meta: page.meta }, "GET /technique-runs");
-  });
+/** `fresh`: skip the shared page, for a caller that must see a run started a moment ago. */
+interface ListOptions {
+  fresh?: boolean;
+}
+
+export async function listGenerations(query: GenerationListQuery, { fresh = false }: ListOptions = {}): Promise<GenerationPage> {
+  const load = () =>
+    read("GET /generations", async (options) => {
+      const page = await getFloraClient().generations.list(query, options);
+      return parseUpstream(generationPageSchema, { generations: page.generations, meta: page.meta }, "GET /generations");
+    });
+  return fresh ? load() : remembered(listQueryKey("/generations", query), LIST_FRESH_MS, load);
+}
+
+export async function listTechniqueRuns(query: TechniqueRunListQuery, { fresh = false }: ListOptions = {}): Promise<TechniqueRunPage> {
+  const load = () =>
+    read("GET /technique-runs", async (options) => {
+      const page = await getFloraClient().techniques.runs.list(query, options);
+      return parseUpstream(techniqueRunPageSchema, { technique_runs: page.technique_runs, meta: page.meta }, "GET /technique-runs");
+    });
+  return fresh ? load() : remembered(listQueryKey("/technique-runs", query), LIST_FRESH_MS, load);
 }
 
 export async function listWorkspaces(): Promise<Workspace[]> {
@@ -161,7 +186,7 @@ const DIRECTORY_FRESH_MS = 30_000;
  * Workspaces and projects by id, remembered for 30 s: they change rarely, and every history
  * page needs them, which would otherwise cost a request per workspace on every view.
  */
-export function loadDirectory(now = Date.now()): Promise<Directory> {
+export function loadDirectory(): Promise<Directory> {
   return remembered(
     "directory",
     DIRECTORY_FRESH_MS,
@@ -173,7 +198,6 @@ export function loadDirectory(now = Date.now()): Promise<Directory> {
         projects: new Map(projectLists.flat().map((project) => [project.project_id, project])),
       };
     },
-    now,
   );
 }
 

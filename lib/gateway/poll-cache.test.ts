@@ -6,7 +6,8 @@ type Run = { id: string; status: "running" | "completed" };
 class NotFound extends Error {}
 
 function setup() {
-  let now = 0;
+  // Any real clock reading; not 0, which lru-cache takes as "stored without expiry".
+  let now = 1_700_000_000_000;
   let calls = 0;
   const cache = new PollCache<Run>({
     freshMs: 1_000,
@@ -74,7 +75,7 @@ describe("PollCache", () => {
     expect(calls()).toBe(1);
   });
 
-  it("forgets the least recently stored runs beyond its bound", async () => {
+  it("forgets the least recently used runs beyond its bound", async () => {
     const { cache, loader, calls } = setup();
     for (const id of ["a", "b", "c", "d"]) await cache.get(id, loader({ id, status: "completed" }));
     expect(calls()).toBe(4);

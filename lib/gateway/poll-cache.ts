@@ -1,14 +1,18 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * Coalesces polls of one run: concurrent requests share one upstream call, a run still in
  * progress is served from memory for a moment, and a finished run (which cannot change)
  * for much longer. Fifty teammates watching a run cost FLORA one poll per interval.
+ * lru-cache does the remembering, the bound and the merging of concurrent loads (`fetch`);
+ * this class says how long each answer is good for.
  */
 export interface PollCacheOptions<T> {
   /** How long an unfinished run is served from memory. */
   freshMs: number;
   /** How long a finished run is served from memory. */
   terminalMs: number;
-  /** Bound on remembered runs; the least recently stored go first. */
+  /** Bound on remembered runs (and, apart, on remembered failures); the least recently used go first. */
   maxEntries: number;
   isTerminal: (value: T) => boolean;
   /**
@@ -17,76 +21,57 @@ export interface PollCacheOptions<T> {
    * per id every few seconds, not one per request.
    */
   failureTtlMs?: (error: unknown) => number;
+  /** The clock, unix ms (tests move it). lru-cache takes a start of 0 for "no expiry". */
   now?: () => number;
 }
 
-interface Entry<T> {
-  value: T;
-  expiresAt: number;
-}
+type Load<T> = () => Promise<T>;
 
-export class PollCache<T> {
-  private readonly entries = new Map<string, Entry<T>>();
-  private readonly inFlight = new Map<string, Promise<T>>();
-  private readonly failures = new Map<string, { error: unknown; expiresAt: number }>();
-  private readonly now: () => number;
+export class PollCache<T extends object> {
+  private readonly values: LRUCache<string, T, Load<T>>;
+  private readonly failures: LRUCache<string, { error: unknown }>;
 
   constructor(private readonly options: PollCacheOptions<T>) {
-    this.now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    // Read the clock on every check (no 1 ms reuse) so a moved test clock is seen at once.
+    const clock = { perf: { now: () => now() }, ttlResolution: 0 };
+    this.values = new LRUCache<string, T, Load<T>>({
+      ...clock,
+      max: options.maxEntries,
+      ttl: options.freshMs,
+      // An in-flight load evicted by newer keys still answers the callers waiting on it.
+      ignoreFetchAbort: true,
+      fetchMethod: (key, _stale, { context, options: set }) => this.load(key, context, set),
+    });
+    // Every failure is stored with its own ttl (failureTtlMs), so no default here.
+    this.failures = new LRUCache<string, { error: unknown }>({ ...clock, max: options.maxEntries });
   }
 
   /** The remembered value while it is fresh, without loading anything. */
   peek(key: string): T | undefined {
-    const cached = this.entries.get(key);
-    return cached && cached.expiresAt > this.now() ? cached.value : undefined;
+    return this.values.peek(key);
   }
 
-  async get(key: string, load: () => Promise<T>): Promise<T> {
-    const cached = this.entries.get(key);
-    if (cached && cached.expiresAt > this.now()) return cached.value;
+  async get(key: string, load: Load<T>): Promise<T> {
     const failed = this.failures.get(key);
-    if (failed && failed.expiresAt > this.now()) throw failed.error;
-    if (failed) this.failures.delete(key);
-    const pending = this.inFlight.get(key);
-    if (pending) return pending;
-
-    const loading = load()
-      .then(
-        (value) => {
-          this.store(key, value);
-          return value;
-        },
-        (error: unknown) => {
-          this.storeFailure(key, error);
-          throw error;
-        },
-      )
-      .finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, loading);
-    return loading;
+    if (failed) throw failed.error;
+    const value = await this.values.fetch(key, { context: load });
+    // load() resolves to a value or throws; undefined would mean lru-cache changed its contract.
+    if (value === undefined) throw new Error(`PollCache: no value for ${key}`);
+    return value;
   }
 
-  private storeFailure(key: string, error: unknown) {
-    const ttl = this.options.failureTtlMs?.(error) ?? 0;
-    if (ttl <= 0) return;
-    this.failures.delete(key);
-    this.failures.set(key, { error, expiresAt: this.now() + ttl });
-    while (this.failures.size > this.options.maxEntries) {
-      const oldest = this.failures.keys().next().value;
-      if (oldest === undefined) break;
-      this.failures.delete(oldest);
+  private async load(key: string, load: Load<T>, set: { ttl?: number }): Promise<T> {
+    let value: T;
+    try {
+      value = await load();
+    } catch (error) {
+      const ttl = this.options.failureTtlMs?.(error) ?? 0;
+      if (ttl > 0) this.failures.set(key, { error }, { ttl });
+      throw error;
     }
-  }
-
-  private store(key: string, value: T) {
     this.failures.delete(key);
-    const ttl = this.options.isTerminal(value) ? this.options.terminalMs : this.options.freshMs;
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttl });
-    while (this.entries.size > this.options.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    set.ttl = this.options.isTerminal(value) ? this.options.terminalMs : this.options.freshMs;
+    return value;
   }
 }

@@ -6,7 +6,7 @@ import type { User } from "@/lib/db/schema";
 const session = vi.hoisted(() => ({ user: null as User | null }));
 vi.mock("@/lib/auth/session", () => ({ getRequestUser: async () => session.user }));
 const logged = vi.hoisted(() => ({ error: vi.fn(), warn: vi.fn(), info: vi.fn() }));
-vi.mock("@/lib/log", async (importOriginal) => ({ log: logged, describeError: (await importOriginal<typeof import("@/lib/log")>()).describeError }));
+vi.mock("@/lib/log", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/log")>()), log: logged }));
 const budget = vi.hoisted(() => ({ perMinute: 1_000 }));
 vi.mock("@/lib/env", () => ({ getEnv: () => ({ USER_RATE_LIMIT_PER_MINUTE: budget.perMinute }) }));
 

@@ -9,7 +9,7 @@ import { parseWith, queryObject, readJsonBody } from "@/lib/gateway/parse-input"
 import { UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { takeUserRequest, userRequestLimiter } from "@/lib/gateway/user-rate-limit";
 import { getEnv } from "@/lib/env";
-import { describeError, log } from "@/lib/log";
+import { describeError, log, withRequestId } from "@/lib/log";
 
 /**
  * The one wrapper every API route handler goes through (house style 1): it checks the
@@ -82,7 +82,10 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
   options: RouteOptions<P, Q, B>,
   handler: (context: RouteContext<P, Q, B>) => Promise<Response>,
 ) {
-  return async (request: NextRequest, context: NextContext): Promise<Response> => {
+  // Every log line of the request carries one id (`reqId`), so its story can be followed.
+  return (request: NextRequest, context: NextContext): Promise<Response> => withRequestId(() => handle(request, context));
+
+  async function handle(request: NextRequest, context: NextContext): Promise<Response> {
     try {
       const user = await getRequestUser(request);
       if (!user) throw new ApiError("unauthorized", "Sign in to use the dashboard's API.");
@@ -103,5 +106,5 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
       log.error(`${request.method} ${request.nextUrl.pathname} failed`, describeError(error));
       return errorResponse(new ApiError("internal_error", "Something went wrong on the dashboard's side."));
     }
-  };
+  }
 }

@@ -21,15 +21,15 @@ export async function findRunOfLaunch(
   launch: Launch,
 ): Promise<GenerationCreateResponse | Run | null> {
   if (launch.kind === "generation") {
-    const page = await listGenerations({
-      workspace_id: launch.workspace_id ?? undefined,
-      project_id: launch.project_id ?? undefined,
-      limit: LOOK_BACK,
-    });
+    // Fresh, not the shared page: the run being looked for may be a second old.
+    const page = await listGenerations(
+      { workspace_id: launch.workspace_id ?? undefined, project_id: launch.project_id ?? undefined, limit: LOOK_BACK },
+      { fresh: true },
+    );
     const match = await closestUnlinked(db, launch, page.generations.filter((run) => generationFits(launch, run)));
     return match ? generationAnswer(launch, match) : null;
   }
-  const page = await listTechniqueRuns({ technique_id: launch.technique_id ?? undefined, limit: LOOK_BACK });
+  const page = await listTechniqueRuns({ technique_id: launch.technique_id ?? undefined, limit: LOOK_BACK }, { fresh: true });
   const match = await closestUnlinked(db, launch, page.technique_runs.filter((run) => techniqueRunFits(launch, run)));
   return match ? techniqueRunAnswer(match) : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { historyKeys, historyListOptions, retryPolicy } from "@/lib/queries/history";
+import { historyHeadOptions, historyKeys, historyListOptions, retryPolicy, runPollOptions } from "@/lib/queries/history";
 import { DashboardApiError } from "@/lib/queries/fetch-json";
 
 describe("history queries", () => {
@@ -22,5 +22,39 @@ describe("history queries", () => {
     expect(retryPolicy.retry(1, new DashboardApiError(400, "input_validation_error", "bad", null))).toBe(false);
     expect(retryPolicy.retry(1, new DashboardApiError(502, "upstream_error", "down", null))).toBe(true);
     expect(retryPolicy.retry(3, new DashboardApiError(502, "upstream_error", "down", null))).toBe(false);
+  });
+});
+
+describe("history polls", () => {
+  type Interval = (query: { state: { status: string; error: unknown; data?: unknown } }) => number | false | undefined;
+  const intervalOf = (options: { refetchInterval?: unknown }, state: { status: string; error: unknown; data?: unknown }) =>
+    (options.refetchInterval as Interval)({ state });
+  const refused = (status: number) => new DashboardApiError(status, "refused", "no", null);
+  const running = { run_id: "run_1", status: "running" };
+
+  it("a row stops polling after a 401, 403 or 404, and neither retries it", () => {
+    const options = runPollOptions("/api/v1/runs/run_1");
+    expect(intervalOf(options, { status: "success", error: null, data: running })).toBe(3_000);
+    for (const status of [401, 403, 404]) {
+      expect(intervalOf(options, { status: "error", error: refused(status), data: running })).toBe(false);
+      expect((options.retry as (failures: number, error: Error) => boolean)(0, refused(status))).toBe(false);
+    }
+  });
+
+  it("a row keeps polling through a passing failure, retrying it a few times", () => {
+    const options = runPollOptions("/api/v1/runs/run_1");
+    const retry = options.retry as (failures: number, error: Error) => boolean;
+    expect(intervalOf(options, { status: "error", error: refused(503), data: running })).toBe(3_000);
+    expect(retry(0, refused(503))).toBe(true);
+    expect(retry(3, refused(503))).toBe(false);
+    expect((options.retryDelay as (failures: number, error: Error) => number)(1, new DashboardApiError(429, "rate_limited", "slow", 7_000))).toBe(7_000);
+  });
+
+  it("the newest-runs poll stops once signed out or refused", () => {
+    const options = historyHeadOptions("generation", {});
+    expect(intervalOf(options, { status: "success", error: null })).toBe(10_000);
+    expect(intervalOf(options, { status: "error", error: refused(502) })).toBe(10_000);
+    expect(intervalOf(options, { status: "error", error: refused(401) })).toBe(false);
+    expect(intervalOf(options, { status: "error", error: refused(403) })).toBe(false);
   });
 });

@@ -2,9 +2,9 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { HistoryFilters, HistoryKind } from "@/lib/history/filters";
 import { historySearch } from "@/lib/history/filters";
 import type { HistoryPage } from "@/lib/history/history-run";
-import { isTerminalStatus } from "@/lib/flora/run-status";
 import { DashboardApiError, fetchJson } from "@/lib/queries/fetch-json";
-import { fetchRun } from "@/lib/queries/run";
+import { fetchRun, keepsPollingRun, lastPollFailure, toPollFailure } from "@/lib/queries/run";
+import { isWorthRetrying, pollStopOf, retryDelayMs } from "@/lib/runs/poll-policy";
 
 /** Query keys for the history, from here only; the filters are part of the key. */
 export const historyKeys = {
@@ -52,8 +52,10 @@ export function historyHeadOptions(kind: HistoryKind, filters: HistoryFilters) {
   return queryOptions({
     queryKey: historyKeys.head(kind, filters),
     queryFn: () => fetchHistoryPage(kind, filters, undefined),
-    refetchInterval: 10_000,
+    // Stops once signed out or refused, like the rows' polls: asking again changes nothing.
+    refetchInterval: (query) => (pollStopOf(lastPollFailure(query.state)) === null ? 10_000 : false),
     staleTime: 0,
+    ...retryPolicy,
   });
 }
 
@@ -61,8 +63,12 @@ export function runPollOptions(pollPath: string) {
   return queryOptions({
     queryKey: historyKeys.run(pollPath),
     queryFn: () => fetchRun(pollPath),
-    // Gentle, and only while the run can still change; never from a hidden tab (the default).
-    refetchInterval: (query) => (isTerminalStatus(query.state.data?.status) ? false : 3_000),
+    // Gentle, and only while the run can still change and the gateway still answers it (not
+    // after a 401, 403 or 404: see pollStopOf); never from a hidden tab (the default).
+    refetchInterval: (query) => (keepsPollingRun(query.state) ? 3_000 : false),
     staleTime: 0,
+    // As on the run page, a refusal is final and a 429 waits out Retry-After; three tries at most.
+    retry: (failures: number, error: Error) => failures < 3 && isWorthRetrying(toPollFailure(error)),
+    retryDelay: (failures: number, error: Error) => retryDelayMs(failures, toPollFailure(error)),
   });
 }

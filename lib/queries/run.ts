@@ -1,6 +1,7 @@
+import { isTerminalStatus } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { DashboardApiError, fetchJson } from "@/lib/queries/fetch-json";
-import type { PollFailure } from "@/lib/runs/poll-policy";
+import { keepsPolling, type PollFailure } from "@/lib/runs/poll-policy";
 
 export const runKeys = {
   detail: (pollPath: string) => ["run", pollPath] as const,
@@ -12,4 +13,14 @@ export const fetchRun = (pollPath: string) => fetchJson<Run>(pollPath);
 export function toPollFailure(error: unknown): PollFailure {
   if (error instanceof DashboardApiError) return { status: error.status, retryAfterMs: error.retryAfterMs };
   return { status: 0, retryAfterMs: null };
+}
+
+/** How a run query ended its last fetch: the failure once its retries are spent, else null. */
+export function lastPollFailure(state: { status: string; error: unknown }): PollFailure | null {
+  return state.status === "error" ? toPollFailure(state.error) : null;
+}
+
+/** Whether a run query should poll again, read from its state (see keepsPolling). */
+export function keepsPollingRun(state: { status: string; error: unknown; data?: Pick<Run, "status"> | undefined }): boolean {
+  return keepsPolling(isTerminalStatus(state.data?.status), lastPollFailure(state));
 }

@@ -3,9 +3,11 @@ import {
   BRISK_INTERVAL_MS,
   DEFAULT_RATE_LIMIT_WAIT_MS,
   isWorthRetrying,
+  keepsPolling,
   MAX_INTERVAL_MS,
   MIN_INTERVAL_MS,
   pollIntervalMs,
+  pollStopOf,
   retryDelayMs,
 } from "@/lib/runs/poll-policy";
 
@@ -56,5 +58,30 @@ describe("retry after a failed poll", () => {
     expect(isWorthRetrying({ status: 404, retryAfterMs: null })).toBe(false);
     expect(isWorthRetrying({ status: 401, retryAfterMs: null })).toBe(false);
     expect(isWorthRetrying({ status: 400, retryAfterMs: null })).toBe(false);
+  });
+});
+
+describe("when polling stops for good", () => {
+  const failure = (status: number) => ({ status, retryAfterMs: null });
+
+  it("names why after a 401, 403 or 404: signed out, no longer allowed, gone", () => {
+    expect(pollStopOf(failure(401))).toBe("signed_out");
+    expect(pollStopOf(failure(403))).toBe("forbidden");
+    expect(pollStopOf(failure(404))).toBe("gone");
+  });
+
+  it("stops after those, and after the run ended", () => {
+    for (const status of [401, 403, 404]) expect(keepsPolling(false, failure(status))).toBe(false);
+    expect(keepsPolling(true, null)).toBe(false);
+    expect(keepsPolling(true, failure(502))).toBe(false);
+  });
+
+  it("keeps going while the run can change and the failure may pass", () => {
+    expect(keepsPolling(false, null)).toBe(true);
+    for (const status of [0, 400, 408, 429, 500, 502, 503, 504]) {
+      expect(pollStopOf(failure(status))).toBeNull();
+      expect(keepsPolling(false, failure(status))).toBe(true);
+    }
+    expect(pollStopOf(null)).toBeNull();
   });
 });

@@ -44,6 +44,27 @@ export interface PollFailure {
   retryAfterMs: number | null;
 }
 
+/**
+ * Why polling stopped for good: the session ended (401), the teammate may no longer see the
+ * run (403), or FLORA no longer has it (404). Asking again, now or later, gets the same
+ * answer until someone acts (signs in, or an admin restores access), so the poll ends here.
+ */
+export type PollStop = "signed_out" | "forbidden" | "gone";
+
+const STOPS: Partial<Record<number, PollStop>> = { 401: "signed_out", 403: "forbidden", 404: "gone" };
+
+export function pollStopOf(failure: PollFailure | null): PollStop | null {
+  return failure === null ? null : (STOPS[failure.status] ?? null);
+}
+
+/**
+ * Whether to poll again: never once the run ended, never after a stopping failure. Other
+ * failures keep the poll going (their own retries back off first).
+ */
+export function keepsPolling(ended: boolean, lastFailure: PollFailure | null): boolean {
+  return !ended && pollStopOf(lastFailure) === null;
+}
+
 /** Not found, forbidden and bad ids will not get better by asking again. */
 export function isWorthRetrying(failure: PollFailure): boolean {
   return failure.status === 429 || failure.status >= 500 || failure.status === 0 || failure.status === 408;

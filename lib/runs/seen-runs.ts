@@ -1,10 +1,11 @@
 /**
  * Where runs belong, as the history lists showed them: GET /runs/{runId} does not say which
  * workspace, project or model a run is from, but every list page does. Remembering what the
- * lists showed lets a run page name them without another upstream call. Bounded: the
- * oldest entries go first.
+ * lists showed lets a run page name them without another upstream call. Bounded by
+ * lru-cache: the least recently seen or asked-for runs go first.
  */
 
+import { LRUCache } from "lru-cache";
 import type { Generation, TechniqueRun } from "@/lib/flora/schemas";
 
 export interface SeenRun {
@@ -16,20 +17,16 @@ export interface SeenRun {
 }
 
 const MAX_ENTRIES = 20_000;
-const globalSeen = globalThis as typeof globalThis & { __atelierSeenRuns?: Map<string, SeenRun> };
+const globalSeen = globalThis as typeof globalThis & { __atelierSeenRuns?: LRUCache<string, SeenRun> };
 
-function seen(): Map<string, SeenRun> {
-  globalSeen.__atelierSeenRuns ??= new Map();
+function seen(): LRUCache<string, SeenRun> {
+  globalSeen.__atelierSeenRuns ??= new LRUCache<string, SeenRun>({ max: MAX_ENTRIES });
   return globalSeen.__atelierSeenRuns;
 }
 
 export function rememberRuns(runs: Iterable<[runId: string, run: SeenRun]>): void {
-  const map = seen();
-  for (const [runId, run] of runs) {
-    map.delete(runId);
-    map.set(runId, run);
-  }
-  while (map.size > MAX_ENTRIES) map.delete(map.keys().next().value as string);
+  const memory = seen();
+  for (const [runId, run] of runs) memory.set(runId, run);
 }
 
 export function seenRun(runId: string): SeenRun | undefined {

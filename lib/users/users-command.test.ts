@@ -103,6 +103,16 @@ describe("npm run users", () => {
     expect((await run(["sign-out-everywhere", "ghost@studio.example"])).code).toBe(1);
   });
 
+  it("reads options the way Node's parseArgs does: --role=ROLE works, an unknown option is refused", async () => {
+    expect(await run(["add", "eq@b.example", "--role=member", "--password-stdin"], "secret-password\n")).toMatchObject({ code: 0, out: "Added eq@b.example as member." });
+    const unknown = await run(["list", "--frob"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^users: Unknown option '--frob'/);
+    const ambiguous = await run(["add", "a@b.example", "--role", "--password-stdin"]);
+    expect(ambiguous).toMatchObject({ code: 2, stdinRead: false });
+    expect(ambiguous.err).toMatch(/^users: Option '--role' argument is ambiguous/);
+  });
+
   it("answers usage mistakes with the usage text and exit code 2", async () => {
     for (const args of [[], ["frob"], ["add", "a@b.example"], ["add", "a@b.example", "--role"], ["set-role", "a@b.example"], ["list", "extra"]]) {
       const result = await run(args);

@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import type { Kysely } from "kysely";
 import type { Database, User } from "@/lib/db/schema";
 import { UserError } from "@/lib/users/user-error";
@@ -34,22 +35,21 @@ export interface CommandIo {
 
 class UsageError extends Error {}
 
-/** Splits `--flag value` options from positional arguments. */
-function parseArgs(args: string[]) {
-  const positional: string[] = [];
-  const options = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
-    if (arg === "--password-stdin") options.set(arg, true);
-    else if (arg === "--role" || arg === "--name") {
-      const value = args[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value.`);
-      options.set(arg, value);
-      i += 1;
-    } else if (arg.startsWith("--")) throw new UsageError(`Unknown option ${arg}.`);
-    else positional.push(arg);
+const OPTIONS = {
+  role: { type: "string" },
+  name: { type: "string" },
+  "password-stdin": { type: "boolean" },
+} as const;
+
+/** Splits options from positional arguments; a missing value or an unknown option is a usage error, in Node's words. */
+function parseOptions(args: string[]) {
+  try {
+    const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    return { positional: positionals, options: values };
+  } catch (error) {
+    if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS_")) throw new UsageError(error.message);
+    throw error;
   }
-  return { positional, options };
 }
 
 function expectPositional(positional: string[], count: number, what: string): string[] {
@@ -75,19 +75,18 @@ function describeUser(user: User): string {
 export async function runUsersCommand(db: Kysely<Database>, args: string[], io: CommandIo): Promise<number> {
   try {
     const [command, ...rest] = args;
-    const { positional, options } = parseArgs(rest);
+    const { positional, options } = parseOptions(rest);
     switch (command) {
       case "add": {
         const [email] = expectPositional(positional, 1, "add takes one EMAIL.");
-        const role = options.get("--role");
-        if (typeof role !== "string") throw new UsageError("add needs --role ROLE.");
-        if (options.get("--password-stdin") !== true) throw new UsageError("add needs --password-stdin.");
-        const name = options.get("--name");
+        const { role, name } = options;
+        if (role === undefined) throw new UsageError("add needs --role ROLE.");
+        if (!options["password-stdin"]) throw new UsageError("add needs --password-stdin.");
         // Refuse a bad email or role before waiting on standard input.
         const user = await addUser(db, {
           email: parseEmail(email!),
           role: parseRole(role),
-          name: typeof name === "string" ? name : null,
+          name: name ?? null,
           password: await readPassword(io),
         });
         io.out(`Added ${user.email} as ${user.role}.`);
@@ -108,7 +107,7 @@ export async function runUsersCommand(db: Kysely<Database>, args: string[], io: 
       }
       case "set-password": {
         const [email] = expectPositional(positional, 1, "set-password takes one EMAIL.");
-        if (options.get("--password-stdin") !== true) throw new UsageError("set-password needs --password-stdin.");
+        if (!options["password-stdin"]) throw new UsageError("set-password needs --password-stdin.");
         await setPassword(db, email!, await readPassword(io));
         io.out(`Password of ${email!.trim().toLowerCase()} changed.`);
         return 0;

@@ -1,13 +1,15 @@
-import { crc32 } from "node:zlib";
+import { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { ZipFile } from "yazl";
 
 /**
- * A streaming ZIP writer (stored, no compression: media is compressed already). Each entry
- * is written as it arrives, with its CRC and sizes in a data descriptor after the bytes, so
- * a large video never has to sit in memory. No ZIP64: the archive must stay under 4 GiB,
- * which `MAX_ZIP_BYTES` keeps well inside.
+ * A streaming ZIP archive, written by yazl: entries are stored (no compression: media is
+ * compressed already) and each body is piped through as it arrives, with its CRC and sizes
+ * in a data descriptor after the bytes, so a large video never sits in memory. The next
+ * entry is asked for only once the previous body has been read, so one output is fetched at
+ * a time. yazl switches to ZIP64 where an entry or the archive passes 4 GiB, so there is no
+ * archive size cap here (each output is still capped by OUTPUT_MAX_BYTES when fetched).
  */
-
-export const MAX_ZIP_BYTES = 2 ** 31;
 
 export interface ZipEntry {
   /** Path inside the archive; forward slashes, no leading slash. */
@@ -16,114 +18,49 @@ export interface ZipEntry {
   bytes: () => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
 }
 
-const LOCAL_HEADER = 0x04034b50;
-const DATA_DESCRIPTOR = 0x08074b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
-/** Bit 3: sizes and CRC follow the data; bit 11: the name is UTF-8. */
-const FLAGS = (1 << 3) | (1 << 11);
-const VERSION = 20;
-
-interface Written {
-  name: Buffer;
-  crc: number;
-  size: number;
-  offset: number;
-  dosTime: number;
-  dosDate: number;
-}
-
-function dosDateTime(date: Date): { dosTime: number; dosDate: number } {
-  const year = Math.min(Math.max(date.getFullYear(), 1980), 2107);
-  return {
-    dosTime: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
-    dosDate: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  };
-}
-
-function localHeader(name: Buffer, dosTime: number, dosDate: number): Buffer {
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(LOCAL_HEADER, 0);
-  header.writeUInt16LE(VERSION, 4);
-  header.writeUInt16LE(FLAGS, 6);
-  header.writeUInt16LE(0, 8); // stored
-  header.writeUInt16LE(dosTime, 10);
-  header.writeUInt16LE(dosDate, 12);
-  // CRC and sizes are zero here and given in the data descriptor.
-  header.writeUInt16LE(name.length, 26);
-  header.writeUInt16LE(0, 28);
-  return Buffer.concat([header, name]);
-}
-
-function dataDescriptor(crc: number, size: number): Buffer {
-  const descriptor = Buffer.alloc(16);
-  descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
-  descriptor.writeUInt32LE(crc, 4);
-  descriptor.writeUInt32LE(size, 8);
-  descriptor.writeUInt32LE(size, 12);
-  return descriptor;
-}
-
-function centralHeader(entry: Written): Buffer {
-  const header = Buffer.alloc(46);
-  header.writeUInt32LE(CENTRAL_HEADER, 0);
-  header.writeUInt16LE(VERSION, 4);
-  header.writeUInt16LE(VERSION, 6);
-  header.writeUInt16LE(FLAGS, 8);
-  header.writeUInt16LE(0, 10);
-  header.writeUInt16LE(entry.dosTime, 12);
-  header.writeUInt16LE(entry.dosDate, 14);
-  header.writeUInt32LE(entry.crc, 16);
-  header.writeUInt32LE(entry.size, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(entry.name.length, 28);
-  header.writeUInt32LE(entry.offset, 42);
-  return Buffer.concat([header, entry.name]);
-}
-
-function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return end;
-}
-
-export class ZipTooLargeError extends Error {
-  constructor() {
-    super(`The archive would pass ${MAX_ZIP_BYTES} bytes.`);
-    this.name = "ZipTooLargeError";
+export async function* zipStream(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>): AsyncGenerator<Uint8Array> {
+  const zip = new ZipFile();
+  const output = zip.outputStream as Readable;
+  const stopped = new AbortController();
+  // Any failure (an entry that throws, a body that breaks, yazl refusing a name) ends the
+  // output with that error, which the loop below rethrows to the caller.
+  zip.on("error", (error: unknown) => output.destroy(asError(error)));
+  void addEntries(zip, entries, stopped.signal).catch((error: unknown) => output.destroy(asError(error)));
+  try {
+    for await (const chunk of output) yield chunk as Uint8Array;
+  } finally {
+    // The reader left early (or it failed): stop reading bodies and asking for entries.
+    stopped.abort();
   }
 }
 
-export async function* zipStream(entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>): AsyncGenerator<Uint8Array> {
-  const written: Written[] = [];
-  let offset = 0;
+async function addEntries(zip: ZipFile, entries: Iterable<ZipEntry> | AsyncIterable<ZipEntry>, stopped: AbortSignal) {
   const names = new Set<string>();
   for await (const entry of entries) {
+    if (stopped.aborted) return discard(entry);
     if (names.has(entry.name)) throw new Error(`Duplicate entry name in zip: ${entry.name}`);
     names.add(entry.name);
-    const name = Buffer.from(entry.name, "utf8");
-    const { dosTime, dosDate } = dosDateTime(entry.modifiedAt);
-    const header = localHeader(name, dosTime, dosDate);
-    const record: Written = { name, crc: 0, size: 0, offset, dosTime, dosDate };
-    yield header;
-    offset += header.length;
-    for await (const chunk of await entry.bytes()) {
-      record.size += chunk.length;
-      offset += chunk.length;
-      if (offset > MAX_ZIP_BYTES) throw new ZipTooLargeError();
-      record.crc = crc32(chunk, record.crc);
-      yield chunk;
+    const body = Readable.from(await entry.bytes(), { objectMode: false });
+    const cancel = () => body.destroy();
+    stopped.addEventListener("abort", cancel, { once: true });
+    try {
+      // Throws at once on a name yazl refuses (absolute, "..", too long): the body goes too.
+      zip.addReadStream(body, entry.name, { mtime: entry.modifiedAt, compress: false });
+      await finished(body);
+    } catch (error) {
+      body.destroy();
+      throw error;
+    } finally {
+      stopped.removeEventListener("abort", cancel);
     }
-    const descriptor = dataDescriptor(record.crc, record.size);
-    yield descriptor;
-    offset += descriptor.length;
-    written.push(record);
   }
-  const central = Buffer.concat(written.map(centralHeader));
-  yield central;
-  yield endOfCentralDirectory(written.length, central.length, offset);
+  if (!stopped.aborted) zip.end();
 }
+
+/** An entry opened just as the reader left: release its body (an upstream connection). */
+async function discard(entry: ZipEntry) {
+  const body = await entry.bytes();
+  if (Symbol.asyncIterator in body) await body[Symbol.asyncIterator]().return?.();
+}
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));

@@ -1,17 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
+import { createSupervisor, type Supervisor } from "./supervisor";
 
-export type Child = ChildProcess;
+export { createSupervisor, type Supervisor };
 
-/** Runs a command to its end with inherited output; rejects on a non-zero exit. */
+/**
+ * Runs a command to its end with inherited output; rejects on a non-zero exit. The
+ * supervisor stops it too if the start script is told to stop meanwhile.
+ */
 export function runToCompletion(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
+  supervisor: Supervisor,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { ...options, stdio: "inherit" });
+    supervisor.add(child, { name: path.basename(args[0] ?? command), essential: false });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? command)} exited with ${signal ?? code}`)),
@@ -22,10 +28,14 @@ export function runToCompletion(
 const LISTENING_LINE = /^FLORA simulator listening on (\S+)$/;
 const SIMULATOR_START_TIMEOUT_MS = 30_000;
 
-/** Starts simulator/main.ts and resolves with its base URL once it says it is listening. */
+/**
+ * Starts simulator/main.ts under the supervisor and resolves with its base URL once it says
+ * it is listening.
+ */
 export function startSimulatorProcess(
   root: string,
   env: NodeJS.ProcessEnv,
+  supervisor: Supervisor,
 ): Promise<{ child: ChildProcess; baseURL: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "simulator", "main.ts")], {
@@ -33,9 +43,10 @@ export function startSimulatorProcess(
       env,
       stdio: ["ignore", "pipe", "inherit"],
     });
+    supervisor.add(child, { name: "the FLORA simulator", essential: true });
     const timer = setTimeout(() => {
-      child.kill();
       reject(new Error("The FLORA simulator did not start within 30 s."));
+      child.kill();
     }, SIMULATOR_START_TIMEOUT_MS);
     let started = false;
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -53,23 +64,4 @@ export function startSimulatorProcess(
       if (!started) reject(new Error(`The FLORA simulator exited before it was ready (${signal ?? code}).`));
     });
   });
-}
-
-/**
- * Keeps the children's lifetimes tied together: a signal stops them all, and if one exits
- * the others are stopped too, so `npm start` never leaves half a system running.
- */
-export function superviseChildren(children: ChildProcess[]) {
-  let stopping = false;
-  const stopAll = (exitCode: number) => {
-    if (stopping) return;
-    stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-    setTimeout(() => process.exit(exitCode), 5_000).unref();
-    Promise.all(
-      children.map((child) => (child.exitCode !== null ? null : new Promise((done) => child.once("exit", done)))),
-    ).then(() => process.exit(exitCode));
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stopAll(0));
-  for (const child of children) child.on("exit", (code) => stopAll(code ?? 1));
 }

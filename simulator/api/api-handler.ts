@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { applyFault } from "../faults/apply-fault";
+import { applyFault, trickleReply } from "../faults/apply-fault";
 import { ApiError } from "../http/api-error";
 import { readJson } from "../http/read-body";
 import { sendError, sendJson } from "../http/reply";
@@ -49,7 +49,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, sim: 
     if (await applyFault(fault, req, res)) return;
   }
 
-  const wait = sim.rateLimiter.take(apiKey, sim.now());
+  const wait = sim.rateLimiter.take(apiKey);
   if (wait > 0) {
     return sendError(res, new ApiError(429, "rate_limited", "Rate limit exceeded.", undefined, { "retry-after": String(wait) }));
   }
@@ -74,6 +74,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, sim: 
       req.socket.destroy();
       return;
     }
+    if (fault?.kind === "trickle") return await trickleReply(res, reply, fault);
     sendJson(res, reply.status, reply.body, reply.headers);
   } catch (error) {
     if (error instanceof ApiError) return sendError(res, error);

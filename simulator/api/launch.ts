@@ -36,7 +36,7 @@ export function idempotencyKeys(request: ApiRequest, bodyKey?: string): string[]
  */
 export function launchRun(sim: SimState, apiKey: string, spec: LaunchSpec, keys: readonly string[]): RunRecord {
   const now = sim.now();
-  if (keys.some((key) => sim.idempotency.isDuplicate(apiKey, key, now))) {
+  if (keys.some((key) => sim.idempotency.isDuplicate(apiKey, key))) {
     throw new ApiError(409, "idempotency_duplicate", "Duplicate idempotency key.");
   }
   if (!sim.credits.canAfford(spec.cost, now)) {
@@ -64,7 +64,7 @@ export function launchRun(sim: SimState, apiKey: string, spec: LaunchSpec, keys:
     ...(spec.directives.unsafeUrls ? { unsafeUrls: true } : {}),
     ...(spec.callbackUrl ? { callbackUrl: spec.callbackUrl } : {}),
   };
-  for (const key of keys) sim.idempotency.remember(apiKey, key, now);
+  for (const key of keys) sim.idempotency.remember(apiKey, key);
   sim.credits.charge(run);
   (run.kind === "generation" ? sim.generations : sim.techniqueRuns).insert(run);
   sim.webhooks.schedule(run);

@@ -24,9 +24,9 @@ export class SimState {
   readonly generations: RunStore;
   readonly techniqueRuns: RunStore;
   readonly credits: CreditLedger;
-  readonly idempotency = new IdempotencyRegistry();
+  readonly idempotency: IdempotencyRegistry;
   readonly rateLimiter: RateLimiter;
-  readonly faults = new FaultRegistry();
+  readonly faults = new FaultRegistry(() => this.now());
   readonly requestLog = new RequestLog();
   readonly webhooks: WebhookSender;
 
@@ -40,7 +40,8 @@ export class SimState {
     this.workspaces = buildWorkspaces(start);
     this.projects = buildProjects(start, newestRunPerProject([...history.generations, ...history.techniqueRuns]));
     this.credits = new CreditLedger(options.credits);
-    this.rateLimiter = new RateLimiter(options.rateLimitPerMinute);
+    this.idempotency = new IdempotencyRegistry(this.now);
+    this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, this.now);
     this.webhooks = new WebhookSender(options.webhookSecret, this.now);
   }
 

@@ -16,7 +16,7 @@ vi.mock("@/lib/runs/read-run", () => ({
     return run;
   },
 }));
-vi.mock("@/lib/log", () => ({ log: { warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() }, describeError: (e: unknown) => ({ e }) }));
+vi.mock("@/lib/log", () => ({ log: { warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() }, describeError: (e: unknown) => ({ e }), withRequestId: <T>(handle: () => T) => handle() }));
 
 const { GET } = await import("@/app/api/run-outputs/route");
 const { MAX_CONCURRENT_DOWNLOADS_PER_USER, downloadSlots } = await import("@/lib/runs/download-slots");

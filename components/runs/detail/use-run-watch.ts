@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { Run } from "@/lib/flora/schemas";
 import { isTerminalStatus } from "@/lib/flora/run-status";
-import { fetchRun, runKeys, toPollFailure } from "@/lib/queries/run";
+import { fetchRun, keepsPollingRun, runKeys, toPollFailure } from "@/lib/queries/run";
 import { BACKGROUND_INTERVAL_MS, isWorthRetrying, pollIntervalMs, retryDelayMs } from "@/lib/runs/poll-policy";
 
 export interface RunWatchOptions {
@@ -18,15 +18,18 @@ export interface RunWatchOptions {
 
 /**
  * Watches one run through the gateway: briskly at first, slower for long runs, never again
- * once it is completed or failed. A hidden tab pauses polling and retries (react-query's
- * focus manager); failures back off, and a 429 waits out the gateway's Retry-After.
+ * once it is completed or failed, or once the gateway answers 401, 403 or 404 (signed out,
+ * no longer allowed, gone: see pollStopOf). A hidden tab pauses polling and retries
+ * (react-query's focus manager); other failures back off, and a 429 waits out Retry-After.
  */
 export function useRunWatch({ pollPath, initialRun, renderedAt, estimatedSeconds, pollInBackground }: RunWatchOptions) {
   const [watchStart] = useState(() => Date.now());
   const polls = useRef(0);
   const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
+  const queryClient = useQueryClient();
+  const queryKey = runKeys.detail(pollPath);
   const query = useQuery({
-    queryKey: runKeys.detail(pollPath),
+    queryKey,
     queryFn: async () => {
       const run = await fetchRun(pollPath);
       polls.current += 1;
@@ -38,7 +41,7 @@ export function useRunWatch({ pollPath, initialRun, renderedAt, estimatedSeconds
     // A finished run never changes: no refetch on focus, reconnect or remount.
     staleTime: (q) => (isTerminalStatus(q.state.data?.status) ? Infinity : 0),
     refetchInterval: (q) => {
-      if (isTerminalStatus(q.state.data?.status)) return false;
+      if (!keepsPollingRun(q.state)) return false;
       const interval = pollIntervalMs({ watchedMs: Date.now() - watchStart, polls: polls.current, estimatedSeconds });
       return typeof document !== "undefined" && document.hidden ? Math.max(interval, BACKGROUND_INTERVAL_MS) : interval;
     },
@@ -58,6 +61,8 @@ export function useRunWatch({ pollPath, initialRun, renderedAt, estimatedSeconds
     retryAt: query.failureReason ? nextRetryAt : null,
     isGivenUp: query.isError,
     isLoading: query.isPending,
-    retryNow: () => void query.refetch({ cancelRefetch: true }),
+    // Cancel the fetch that is waiting out its retry delay first: before the first good read
+    // the query has no data, and refetch({ cancelRefetch }) would join that waiting fetch.
+    retryNow: () => void queryClient.cancelQueries({ queryKey }).then(() => query.refetch()),
   };
 }

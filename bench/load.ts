@@ -1,0 +1,226 @@
+/**
+ * `npm run bench:load`: many signed-in viewers watching live runs and reloading the history,
+ * as a busy team would, against the built app and the simulator. See bench/README.md.
+ *
+ * 200 viewers (20 viewer accounts, 10 tabs each) for BENCH_LOAD_SECONDS (default 60) s. Each
+ * watches one of 20 live runs (GET /api/v1/runs/{id} every 2 s, as the run page polls) and
+ * reloads page one of the history (GET /api/history/generations, what the list loads) every
+ * 10 s; starts are spread over the first interval. Reported in one run: requests, errors,
+ * p50/p95/p99 latency (all and by kind), upstream calls per run per second and per list
+ * query per second (from the simulator's request log), and the server's RSS at start and end.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "@/lib/db/connect";
+import { addUser } from "@/lib/users/users";
+import { percentile } from "./lib/sequential";
+import { signIn, startStack } from "./lib/stack";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const VIEWERS = Number(process.env.BENCH_LOAD_VIEWERS ?? 200);
+const ACCOUNTS = 20;
+const RUNS = 20;
+const POLL_MS = 2_000;
+const LIST_MS = 10_000;
+const GOALS = { p95Ms: 250, pollsPerRunPerSecond: 1, listCallsPerQueryPerSecond: 1, rssGrowthMb: 50 };
+
+interface Sample {
+  kind: "poll" | "list";
+  ms: number;
+  ok: boolean;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+function get(origin: string, pathAndQuery: string, cookie: string): Promise<{ status: number; body: string }> {
+  const url = new URL(pathAndQuery, origin);
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers: { cookie }, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+      response.on("error", reject);
+    });
+    request.setTimeout(30_000, () => request.destroy(new Error("timeout")));
+    request.on("error", reject);
+  });
+}
+
+/** The production server's resident memory, found by its port among this machine's processes. */
+function serverRssMb(port: string): number {
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (command.some((part) => part.endsWith("scripts/serve.ts")) && command.includes(port)) {
+        const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        return rss ? Number(rss[1]) / 1024 : NaN;
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return NaN;
+}
+
+async function control(simulatorOrigin: string, method: string, pathName: string, body?: unknown) {
+  const response = await fetch(`${simulatorOrigin}/_sim/${pathName}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+function summarise(samples: Sample[]) {
+  const ms = samples.map((sample) => sample.ms);
+  return {
+    requests: samples.length,
+    errors: samples.filter((sample) => !sample.ok).length,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    p99: percentile(ms, 99),
+  };
+}
+
+async function main() {
+  const stack = await startStack(root);
+  const port = new URL(stack.appOrigin).port;
+  try {
+    // Viewers: twenty accounts, signed in once each; ten tabs share each session.
+    const db = openDatabase(`file:${stack.storeFile}`);
+    const emails = Array.from({ length: ACCOUNTS }, (_, index) => `viewer-${index}@bench.test`);
+    for (const email of emails) await addUser(db, { email, role: "viewer", password: "bench-password-1" });
+    await db.destroy();
+    const cookies = await Promise.all(emails.map((email) => signIn(stack.appOrigin, email, "bench-password-1")));
+
+    // Twenty runs that stay live for the whole measurement.
+    const admin = await signIn(stack.appOrigin, "admin@atelier.local", "atelier-demo");
+    await control(stack.simulatorOrigin, "POST", "credits", { balance: 10_000 });
+    const runIds: string[] = [];
+    for (let index = 0; index < RUNS; index += 1) {
+      const response = await fetch(`${stack.appOrigin}/api/v1/generate`, {
+        method: "POST",
+        headers: { cookie: admin, "content-type": "application/json", origin: stack.appOrigin },
+        body: JSON.stringify({
+          type: "text",
+          prompt: `live run ${index} [run-seconds:${SECONDS + 60}]`,
+          workspace_id: "ws_northwind",
+          project_id: "prj_springcampaign",
+        }),
+      });
+      if (!response.ok) throw new Error(`launch ${index} answered ${response.status}: ${await response.text()}`);
+      runIds.push(((await response.json()) as { run_id: string }).run_id);
+    }
+
+    // Warm both routes once, then measure from a clean upstream log.
+    await get(stack.appOrigin, `/api/v1/runs/${runIds[0]}`, cookies[0]!);
+    await get(stack.appOrigin, "/api/history/generations", cookies[0]!);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await control(stack.simulatorOrigin, "DELETE", "requests");
+    const rssStart = serverRssMb(port);
+
+    const samples: Sample[] = [];
+    const startedAt = Date.now();
+    const endsAt = startedAt + SECONDS * 1000;
+    const timed = async (kind: Sample["kind"], pathAndQuery: string, cookie: string) => {
+      const begun = process.hrtime.bigint();
+      let ok = false;
+      try {
+        ok = (await get(stack.appOrigin, pathAndQuery, cookie)).status === 200;
+      } catch {
+        ok = false;
+      }
+      samples.push({ kind, ms: Number(process.hrtime.bigint() - begun) / 1e6, ok });
+    };
+    const every = async (intervalMs: number, offsetMs: number, action: () => Promise<void>) => {
+      await new Promise((resolve) => setTimeout(resolve, offsetMs));
+      for (let next = Date.now(); next < endsAt; next += intervalMs) {
+        await action();
+        const wait = next + intervalMs - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    };
+    await Promise.all(
+      Array.from({ length: VIEWERS }, (_, viewer) => {
+        const cookie = cookies[viewer % ACCOUNTS]!;
+        const runId = runIds[viewer % RUNS]!;
+        return Promise.all([
+          every(POLL_MS, Math.random() * POLL_MS, () => timed("poll", `/api/v1/runs/${runId}`, cookie)),
+          every(LIST_MS, Math.random() * LIST_MS, () => timed("list", "/api/history/generations", cookie)),
+        ]);
+      }),
+    );
+    const elapsedSeconds = (Date.now() - startedAt) / 1000;
+    const rssEnd = serverRssMb(port);
+
+    const upstream = ((await control(stack.simulatorOrigin, "GET", "requests")).requests ?? []) as Array<{ method: string; path: string; time: number }>;
+    const perRun = runIds.map((runId) => upstream.filter((request) => request.path.startsWith(`/api/v1/runs/${runId}`)).length / elapsedSeconds);
+    // List calls by (query, second): the most any one query made in any one second.
+    const listBuckets = new Map<string, number>();
+    for (const request of upstream.filter((entry) => entry.path.startsWith("/api/v1/generations"))) {
+      const key = `${request.path} @ ${Math.floor(request.time / 1000)}`;
+      listBuckets.set(key, (listBuckets.get(key) ?? 0) + 1);
+    }
+    const listQueries = new Set(upstream.filter((entry) => entry.path.startsWith("/api/v1/generations")).map((entry) => entry.path));
+    const listCalls = upstream.filter((entry) => entry.path.startsWith("/api/v1/generations")).length;
+
+    const all = summarise(samples);
+    const results = {
+      date: new Date().toISOString(),
+      viewers: VIEWERS,
+      accounts: ACCOUNTS,
+      runs: RUNS,
+      seconds: Number(elapsedSeconds.toFixed(1)),
+      all,
+      polls: summarise(samples.filter((sample) => sample.kind === "poll")),
+      lists: summarise(samples.filter((sample) => sample.kind === "list")),
+      upstream: {
+        pollsPerRunPerSecondMax: Math.max(...perRun),
+        pollsPerRunPerSecondMean: perRun.reduce((sum, value) => sum + value, 0) / perRun.length,
+        listCalls,
+        listQueries: listQueries.size,
+        listCallsPerQueryPerSecond: listCalls / listQueries.size / elapsedSeconds,
+        listCallsInOneSecondMax: Math.max(0, ...listBuckets.values()),
+      },
+      rssMb: { start: rssStart, end: rssEnd, growth: rssEnd - rssStart },
+      goals: GOALS,
+    };
+    const verdicts = {
+      "0 errors": all.errors === 0,
+      [`p95 < ${GOALS.p95Ms} ms`]: all.p95 < GOALS.p95Ms,
+      "≤ 1 upstream poll per run per second": results.upstream.pollsPerRunPerSecondMax <= GOALS.pollsPerRunPerSecond,
+      "≤ 1 upstream call per list query per second": results.upstream.listCallsInOneSecondMax <= GOALS.listCallsPerQueryPerSecond,
+      [`RSS growth < ${GOALS.rssGrowthMb} MB`]: results.rssMb.growth < GOALS.rssGrowthMb,
+    };
+
+    fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+    const file = path.join(root, "bench", "results", `load-${results.date.replace(/[:.]/g, "-")}.json`);
+    fs.writeFileSync(file, JSON.stringify({ ...results, verdicts }, null, 2));
+    const row = (label: string, s: ReturnType<typeof summarise>) =>
+      `${label.padEnd(6)} ${String(s.requests).padStart(7)} ${String(s.errors).padStart(6)} ${s.p50.toFixed(1).padStart(8)} ${s.p95.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)}`;
+    console.log(`\n${VIEWERS} viewers, ${RUNS} live runs, ${results.seconds} s`);
+    console.log("kind   requests errors  p50 ms   p95 ms   p99 ms");
+    console.log(row("all", all));
+    console.log(row("poll", results.polls));
+    console.log(row("list", results.lists));
+    console.log(
+      `upstream: ${results.upstream.pollsPerRunPerSecondMax.toFixed(2)} polls/run/s at most (mean ${results.upstream.pollsPerRunPerSecondMean.toFixed(2)}); ` +
+        `${listCalls} list calls for ${listQueries.size} distinct queries (${results.upstream.listCallsPerQueryPerSecond.toFixed(2)}/query/s, at most ${results.upstream.listCallsInOneSecondMax} in one second) ` +
+        `against ${results.lists.requests} list requests`,
+    );
+    console.log(`server RSS: ${rssStart.toFixed(0)} MB → ${rssEnd.toFixed(0)} MB (${results.rssMb.growth >= 0 ? "+" : ""}${results.rssMb.growth.toFixed(1)} MB)`);
+    for (const [goal, met] of Object.entries(verdicts)) console.log(`${met ? "met    " : "MISSED "} ${goal}`);
+    console.log(`full figures: ${path.relative(root, file)}`);
+  } finally {
+    agent.destroy();
+    await stack.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
