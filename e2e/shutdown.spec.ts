@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { rawRequest, rawSignIn } from "./support/raw-sign-in";
+import { freePort } from "./support/free-port";
 
 /**
  * `npm start` as a supervisor or a container runtime stops it: one SIGTERM to npm's pid.
@@ -13,17 +14,6 @@ import { rawRequest, rawSignIn } from "./support/raw-sign-in";
  * suite's, and stops it with a launch in flight.
  */
 const STOP_LIMIT_MS = 10_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolve) => {
