@@ -1,16 +1,17 @@
 import type { Config } from "tailwindcss";
 
-// Tailwind 4 reads this through `@config` in app/globals.css; the design tokens live here
-// so the top-level config the design card asks for stays the one source of them.
+// Tailwind 4 reads this through `@config` in app/globals.css. The design tokens are named
+// here, the one list of them the design card asks for; their values, one for the light and
+// one for the dark theme, are CSS variables set in app/globals.css.
 const config: Config = {
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
   theme: {
     extend: {
       colors: {
-        canvas: "#f7f7f8",
-        ink: "#17171c",
-        muted: "#5b5b66",
-        accent: { DEFAULT: "#4338ca", soft: "#e0e7ff" },
+        canvas: "var(--color-canvas)",
+        ink: "var(--color-ink)",
+        muted: "var(--color-muted)",
+        accent: { DEFAULT: "var(--color-accent)", soft: "var(--color-accent-soft)" },
       },
       fontFamily: {
         sans: ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { ThemeScript } from "@/components/layout/theme-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,8 +19,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // its scripts; a page prerendered at build time (the 404) would carry none, and the
   // browser would refuse to run its scripts.
   await connection();
+  // The theme script may set data-theme on <html> before React hydrates it.
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -28,9 +28,12 @@ const PAGE_TIMEOUT_MS = Number(process.env.BENCH_PAGE_TIMEOUT_MS ?? 15_000);
 /** The simulator's own default; a run it launches ends this long after creation. */
 const SIMULATOR_RUN_SECONDS = Number(process.env.SIMULATOR_RUN_SECONDS || 6);
 const VIEWPORT = { width: 1280, height: 800 };
-const ROW_HEIGHT_PX = 88;
 const HISTORY_API = "/api/history/generations";
-const SCROLLER = '[data-testid="history-scroller"]';
+/**
+ * The list of runs. The page scrolls, not the list: rows are windowed against the window's
+ * scroll, and have no fixed height (they are measured), so positions are read from the page.
+ */
+const LIST = '[role="list"][aria-label="Generations, newest first"]';
 const ALL_LOADED_TEXT = "That is all of them.";
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -198,7 +201,7 @@ function firstLoadJs(scripts: ScriptResource[]) {
 
 /** Scrolls the list to its end, page after page, until TARGET_RUNS are loaded or no more exist. */
 async function loadAll(page: Page) {
-  const scroller = page.locator(SCROLLER);
+  const list = page.locator(LIST);
   const cursors = new Set<string>();
   const pageMs: number[] = [];
   const httpErrors: string[] = [];
@@ -224,27 +227,24 @@ async function loadAll(page: Page) {
     if (new URL(request.url()).pathname === HISTORY_API) httpErrors.push(`failed ${request.url()}: ${request.failure()?.errorText}`);
   });
 
-  const listHeight = () => scroller.evaluate((el) => (el.firstElementChild as HTMLElement).offsetHeight);
-  const allShown = () => scroller.evaluate((el, text) => el.textContent?.includes(text) ?? false, ALL_LOADED_TEXT);
-  // The first page comes with the HTML (prefetched on the server), not from the API.
-  const firstPage = Math.round((await listHeight()) / ROW_HEIGHT_PX);
+  // The list says how many runs it holds (data-loaded); the first page comes with the HTML.
+  const loadedRuns = () => list.evaluate((el) => Number(el.getAttribute("data-loaded")));
+  const allShown = () => list.evaluate((el, text) => el.textContent?.includes(text) ?? false, ALL_LOADED_TEXT);
+  const firstPage = await loadedRuns();
   const started = performance.now();
   let stalled = false;
   let done = await allShown();
   while (!done && firstPage + fromResponses < TARGET_RUNS) {
-    const before = await listHeight();
-    await scroller.evaluate((el) => {
-      el.scrollTop = el.scrollHeight;
-    });
+    const before = await loadedRuns();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     try {
-      // A page has arrived and been rendered (the list grew), or the end was reached.
+      // A page has arrived and been rendered (the list holds more runs), or the end was reached.
       await page.waitForFunction(
-        ({ selector, height, text }) => {
+        ({ selector, loaded, text }) => {
           const el = document.querySelector(selector);
-          const inner = el?.firstElementChild as HTMLElement | null | undefined;
-          return (inner && inner.offsetHeight > height) || (el?.textContent?.includes(text) ?? false);
+          return Number(el?.getAttribute("data-loaded")) > loaded || (el?.textContent?.includes(text) ?? false);
         },
-        { selector: SCROLLER, height: before, text: ALL_LOADED_TEXT },
+        { selector: LIST, loaded: before, text: ALL_LOADED_TEXT },
         { timeout: PAGE_TIMEOUT_MS, polling: 25 },
       );
     } catch {
@@ -258,7 +258,7 @@ async function loadAll(page: Page) {
   return {
     first_page_runs: firstPage,
     loaded_runs: firstPage + fromResponses,
-    loaded_runs_by_list_height: Math.round((await listHeight()) / ROW_HEIGHT_PX),
+    loaded_runs_in_list: await loadedRuns(),
     pages_fetched: cursors.size,
     duplicate_pages: duplicatePages,
     all_of_them_shown: await allShown(),
@@ -269,11 +269,12 @@ async function loadAll(page: Page) {
   };
 }
 
-/** Elements inside the scroll container (the goal's figure), rows, and all nodes, at one position. */
+/** Elements inside the list (the goal's figure), rows, and all nodes, at one position of the page. */
 async function domSize(page: Page, where: "top" | "middle" | "bottom") {
-  return page.locator(SCROLLER).evaluate(async (el, position) => {
-    const max = el.scrollHeight - el.clientHeight;
-    el.scrollTop = position === "top" ? 0 : position === "middle" ? Math.round(max / 2) : max;
+  return page.locator(LIST).evaluate(async (el, position) => {
+    const scroller = document.scrollingElement ?? document.documentElement;
+    const max = scroller.scrollHeight - scroller.clientHeight;
+    scroller.scrollTop = position === "top" ? 0 : position === "middle" ? Math.round(max / 2) : max;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     await new Promise((resolve) => setTimeout(resolve, 300));
     let nodes = 0;
@@ -281,7 +282,7 @@ async function domSize(page: Page, where: "top" | "middle" | "bottom") {
     while (walker.nextNode()) nodes++;
     return {
       position,
-      scroll_top: el.scrollTop,
+      scroll_top: scroller.scrollTop,
       elements: el.querySelectorAll("*").length,
       nodes_with_text: nodes,
       rows: el.querySelectorAll("[data-run-row]").length,
@@ -291,20 +292,21 @@ async function domSize(page: Page, where: "top" | "middle" | "bottom") {
 }
 
 /**
- * Scripted scroll: a requestAnimationFrame loop moves scrollTop down by a fixed step each
- * frame. Per frame it records the rAF timestamp (the frame's start on the performance
+ * Scripted scroll: a requestAnimationFrame loop moves the page's scrollTop down by a fixed
+ * step each frame. Per frame it records the rAF timestamp (the frame's start on the performance
  * timeline) and, through a MessageChannel message posted from the callback, when the main
  * thread was free again after the frame's scroll handlers (the virtualiser renders in
  * flushSync there), rAF callbacks, style, layout and paint.
  */
 async function scrollFrames(page: Page, startTop: number) {
-  await page.locator(SCROLLER).evaluate(async (el, top) => {
-    el.scrollTop = top;
+  await page.evaluate(async (top) => {
+    (document.scrollingElement ?? document.documentElement).scrollTop = top;
     // Let the rows in view settle (their images load) before the clock starts.
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }, startTop);
-  return page.locator(SCROLLER).evaluate(
-    async (el, { seconds, step }) => {
+  return page.locator(LIST).evaluate(
+    async (list, { seconds, step }) => {
+      const el = document.scrollingElement ?? document.documentElement;
       interface LoafEntry extends PerformanceEntry {
         blockingDuration: number;
         scripts?: Array<{ invoker: string; duration: number; sourceURL: string; sourceFunctionName: string }>;
@@ -336,7 +338,7 @@ async function scrollFrames(page: Page, startTop: number) {
       const onScroll = () => {
         firstScrollEvent ??= performance.now();
       };
-      el.addEventListener("scroll", onScroll, { capture: true, passive: true });
+      window.addEventListener("scroll", onScroll, { capture: true, passive: true });
       const channel = new MessageChannel();
       channel.port1.onmessage = (event: MessageEvent<number>) => frameEnds.set(event.data, performance.now());
 
@@ -362,7 +364,7 @@ async function scrollFrames(page: Page, startTop: number) {
         requestAnimationFrame(frame);
       });
       await new Promise((resolve) => setTimeout(resolve, 200));
-      el.removeEventListener("scroll", onScroll, { capture: true });
+      window.removeEventListener("scroll", onScroll, { capture: true });
       if (observer) {
         for (const entry of observer.takeRecords() as LoafEntry[]) longFrames.push(describe(entry));
         observer.disconnect();
@@ -377,7 +379,7 @@ async function scrollFrames(page: Page, startTop: number) {
         frameEnds: frameEndsList,
         loafSupported,
         longFrames,
-        rowsAtEnd: el.querySelectorAll("[data-run-row]").length,
+        rowsAtEnd: list.querySelectorAll("[data-run-row]").length,
       };
     },
     { seconds: SCROLL_SECONDS, step: SCROLL_STEP_PX },
@@ -386,10 +388,24 @@ async function scrollFrames(page: Page, startTop: number) {
 
 type CdpMetrics = Record<string, number>;
 
+/**
+ * Where row `row` starts on the page, about: rows have no fixed height, so the list's height
+ * over the runs it holds is the row height used (to start a pass and to count rows scrolled).
+ */
+async function listGeometry(page: Page, row: number) {
+  return page.locator(LIST).evaluate((el, index) => {
+    const loaded = Number(el.getAttribute("data-loaded")) || 1;
+    const rows = el.firstElementChild as HTMLElement;
+    const rowHeight = rows.offsetHeight / loaded;
+    return { rowHeight, top: rows.getBoundingClientRect().top + window.scrollY + index * rowHeight };
+  }, row);
+}
+
 /** One scroll pass, from `startRow` down, with Chromium's main-thread counters around it. */
 async function scrollPass(page: Page, cdp: CDPSession, label: string, startRow: number) {
+  const geometry = await listGeometry(page, startRow);
   const before = await cdpMetrics(cdp);
-  const scroll = await scrollFrames(page, startRow * ROW_HEIGHT_PX);
+  const scroll = await scrollFrames(page, geometry.top);
   const after = await cdpMetrics(cdp);
 
   const intervals = scroll.frameStarts.slice(1).map((t, i) => t - scroll.frameStarts[i]!);
@@ -406,7 +422,8 @@ async function scrollPass(page: Page, cdp: CDPSession, label: string, startRow: 
   return {
     label,
     start_row: startRow,
-    rows_scrolled: Math.round((scroll.endTop - scroll.startTop) / ROW_HEIGHT_PX),
+    mean_row_height_px: round(geometry.rowHeight),
+    rows_scrolled: Math.round((scroll.endTop - scroll.startTop) / geometry.rowHeight),
     seconds: frames > 0 ? round((scroll.frameStarts.at(-1)! - scroll.frameStarts[0]!) / 1000) : 0,
     frames,
     vsync_ms: round(vsync),
@@ -547,10 +564,10 @@ async function main() {
     if (js.missing.length) console.log(`  not found on disk: ${js.missing.join(", ")}`);
     console.log(`loading all runs (scroll to the end, page after page):`);
     console.log(
-      `  ${load.loaded_runs} runs (${load.loaded_runs_by_list_height} by list height) of ${expected} expected, ${load.pages_fetched} pages in ${load.seconds} s, ` +
+      `  ${load.loaded_runs} runs (${load.loaded_runs_in_list} in the list) of ${expected} expected, ${load.pages_fetched} pages in ${load.seconds} s, ` +
         `page request p50 ${load.page_request_ms.p50} ms p95 ${load.page_request_ms.p95} ms${load.all_of_them_shown ? ', "That is all of them." shown' : ""}`,
     );
-    console.log(`DOM of the list (elements in the scroll container, top / middle / bottom):`);
+    console.log(`DOM of the list (elements in the list, page scrolled to its top / middle / bottom):`);
     console.log(
       `  ${dom.map((d) => d.elements).join(" / ")} elements, ${dom.map((d) => d.rows).join(" / ")} rows, max ${maxElements} (goal ≤ 600) ${ok(report.goals.dom_elements_at_most_600)}`,
     );

@@ -3,6 +3,7 @@ import { expectNoSeriousViolations } from "./support/axe";
 import { HistoryPage } from "./support/history-page";
 import { LaunchForm } from "./support/launch-form";
 import { launchGeneration, launchTechniqueRun, RunPage } from "./support/run-page";
+import { simulatorGet } from "./support/simulator";
 
 // Every page a teammate reaches, checked by axe once its data has arrived: 0 serious or
 // critical violations. Moderate and minor findings are not part of the bar.
@@ -61,7 +62,7 @@ test("the history list is one tab stop, and the focus follows j and k", async ({
   expect(await tabStops()).toEqual(["1"]);
 
   // Scrolled far from the selection, its row leaves the DOM and the list itself is the tab stop.
-  await history.list.evaluate((list) => list.scrollTo(0, 88 * 40));
+  await history.scrollTo(88 * 40);
   await expect.poll(tabStops).toEqual(["list"]);
   await history.list.focus();
   await page.keyboard.press("j");
@@ -118,7 +119,8 @@ test("the launch form with a model chosen", async ({ page }) => {
   const form = new LaunchForm(page);
   await form.open();
   await form.choose("Image", "FLUX.2 [pro]");
-  await expect(form.number("Images (optional)")).toBeVisible();
+  await form.openAdvanced();
+  await expect(form.number("Images")).toBeVisible();
   await expectNoSeriousViolations(page);
 });
 
@@ -144,4 +146,49 @@ test("the account page", async ({ page }) => {
   await page.goto("/account");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expectNoSeriousViolations(page);
+});
+
+// The dark theme (the system's here) is the same pages with other colours: the main ones
+// are checked again, with the keyboard help and a confirmation open on top.
+test.describe("dark theme", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("the main pages and dialogs", async ({ page }) => {
+    await page.goto("/generations");
+    await new HistoryPage(page).ready();
+    await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+    await expectNoSeriousViolations(page);
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    await expectNoSeriousViolations(page);
+
+    const { generations } = await simulatorGet<{ generations: Array<{ run_id: string }> }>("/generations?status=completed&limit=1");
+    await page.goto(`/runs/${generations[0]!.run_id}`);
+    await expectCompletedRun(page);
+    await expectNoSeriousViolations(page);
+
+    const form = new LaunchForm(page);
+    await form.open();
+    await form.choose("Image", "FLUX.2 [pro]");
+    await expectNoSeriousViolations(page);
+
+    await page.goto("/admin/users");
+    await expect(page.getByRole("table").first()).toBeVisible();
+    const role = page.getByRole("combobox", { name: /^Role of / }).first();
+    await role.selectOption((await role.inputValue()) === "viewer" ? "member" : "viewer");
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+
+  test.describe("signed out", () => {
+    test.use({ storageState: { cookies: [], origins: [] } });
+
+    test("the sign-in page, with its field errors", async ({ page }) => {
+      await page.goto("/sign-in");
+      const form = page.getByRole("form", { name: "Sign in with email and password" });
+      await form.getByRole("button", { name: "Sign in" }).click();
+      await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+      await expectNoSeriousViolations(page);
+    });
+  });
 });

@@ -35,6 +35,37 @@ test("a wrong password or an unknown email gets the same message, and no session
   expect((await page.context().cookies()).some((cookie) => cookie.name.endsWith("session-token"))).toBe(false);
 });
 
+test("an empty or half-filled sign-in form is refused on its fields and sends nothing", async ({ page }) => {
+  // Its check runs under the page's CSP without tripping it (components/ui/browser-zod.ts).
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await page.goto("/sign-in");
+  const signIn = new SignInPage(page);
+  const button = signIn.form().getByRole("button", { name: "Sign in" });
+  await expect(button).toBeEnabled();
+  const sent: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/auth/")) sent.push(request.url());
+  });
+
+  await button.click();
+  const email = signIn.form().getByLabel("Email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toHaveAccessibleDescription("Enter your email address.");
+  await expect(email).toBeFocused();
+  await expect(signIn.form().getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
+
+  await email.fill(USERS.viewer.email);
+  await button.click();
+  await expect(signIn.form().getByLabel("Password")).toBeFocused();
+  await expect(email).not.toHaveAttribute("aria-invalid", "true");
+  expect(sent).toEqual([]);
+  await expect(page).toHaveURL(/\/sign-in$/);
+  expect(refused).toEqual([]);
+});
+
 test("a deep link survives sign-in, with its query", async ({ page }) => {
   await page.goto("/technique-runs?status=failed&view=grid");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);

@@ -150,6 +150,25 @@ test("a member starts a technique run and watches it finish", async ({ request }
   expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ kind: "technique", technique_id: technique.technique_id, status: "confirmed" });
 });
 
+test("a FLORA that refuses a technique run's place gets the run once more without it, and one run starts", async ({ request }) => {
+  // The place is not in the SDK's documented RunCreateParams; a strict FLORA names the key it refuses.
+  const refusal = { error: { code: "input_validation_error", message: "Invalid request.", fields: [{ field: "", message: 'Unrecognized key: "workspace_id"' }] } };
+  await injectFault({ method: "POST", path: "/techniques/tech_prodshot/runs", fault: { kind: "status", status: 400, body: refusal } });
+  await clearSimulatorRequests();
+  const before = await simulatorState();
+  const response = await request.post("/api/v1/techniques/tech_prodshot/runs", {
+    data: { inputs: [{ id: "product", type: "imageUrl", value: "https://media.example/in.png" }], workspace_id: WORKSPACE, project_id: PROJECT },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  const created = await response.json();
+  const posts = (await simulatorRequests()).filter((entry) => entry.method === "POST");
+  expect(posts.map((entry) => entry.status)).toEqual([400, 200]);
+  expect(posts[0]!.idempotency_key).not.toBe(posts[1]!.idempotency_key);
+  expect((await simulatorState()).technique_runs.total).toBe(before.technique_runs.total + 1);
+  // The record does not claim a place FLORA was never told.
+  expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ status: "confirmed", workspace_id: null, project_id: null });
+});
+
 test("a launch whose answer was lost is retried with its key and reconciled to the one run it started", async ({ request }) => {
   await injectFault({ method: "POST", path: "/generate", fault: { kind: "lose_response" } });
   await clearSimulatorRequests();
@@ -171,4 +190,35 @@ test("a launch whose answer was lost is retried with its key and reconciled to t
   );
   expect(created.run_id).toBe(newest.generations[0]!.run_id);
   expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ status: "confirmed", prompt: "answer lost on the way" });
+});
+
+test("URL params that are not http(s) URLs are refused before FLORA, with nothing spent", async ({ request }) => {
+  await clearSimulatorRequests();
+  const before = await simulatorState();
+  // Kling's start frame, named model: checked against the model's schema.
+  const kling = await expectErrorEnvelope(
+    await request.post("/api/v1/generate", { data: { type: "video", prompt: "a start frame", workspace_id: WORKSPACE, project_id: PROJECT, model: "i2v-kling-2-1", params: { image_url: "abc" } } }),
+    400,
+    "input_validation_error",
+  );
+  expect(kling.error.fields).toEqual([{ field: "params.image_url", message: "Must be an http(s) URL." }]);
+  // No model named (FLORA would choose one): URL-named params are still checked here.
+  const flux = await expectErrorEnvelope(
+    await request.post("/api/v1/generate", { data: { ...body("a reference"), params: { image_urls: ["https://media.example/ok.png", "not a url"] } } }),
+    400,
+    "input_validation_error",
+  );
+  expect(flux.error.fields).toEqual([{ field: "params.image_urls.1", message: "Must be an http(s) URL." }]);
+  const technique = await expectErrorEnvelope(
+    await request.post("/api/v1/techniques/tech_storybrd/runs", {
+      data: { inputs: [{ id: "frames", type: "imageUrl", value: "https://media.example/1.png" }, { id: "frames", type: "imageUrl", value: "abc" }, { id: "script", type: "text", value: "hi" }] },
+    }),
+    400,
+    "input_validation_error",
+  );
+  expect(technique.error.fields).toEqual([{ field: "inputs.frames.1", message: "Must be an http(s) URL." }]);
+  expect((await simulatorRequests()).filter((r) => r.method === "POST")).toEqual([]);
+  const after = await simulatorState();
+  expect(after.balance).toBe(before.balance);
+  expect(after.generations.total).toBe(before.generations.total);
 });

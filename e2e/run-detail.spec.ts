@@ -58,6 +58,16 @@ test("a run is watched from pending to completed without a reload, and every out
     const link = outputs.getByRole("link", { name: `Download ${kind} output ${index + 1}` });
     await expect(link).toHaveAttribute("href", `/api/run-outputs?run_id=${runId}&output_id=${upstream.outputs![index]!.output_id}`);
   }
+
+  // Each caption states the output's facts: resolution and duration from the player, format
+  // and size from the download route's headers, characters and bytes from a text itself.
+  const size = String.raw`\d+(\.\d)? (B|kB|MB)`;
+  await expect(runPage.facts("image output 1")).toHaveText(new RegExp(`^256×256 · PNG · ${size}$`));
+  await expect(runPage.facts("video output 2")).toHaveText(new RegExp(`^\\d+×\\d+ · (\\d+\\.\\d s · )?WebM · ${size}$`));
+  // The simulator's audio is one second long.
+  await expect(runPage.facts("audio output 3")).toHaveText(new RegExp(`^1\\.0 s · WAV · ${size}$`));
+  await expect(runPage.facts("text output 4")).toHaveText(new RegExp(`^[\\d,]+ characters? · ${size}$`));
+  await expect(runPage.facts("document output 5")).toHaveText(new RegExp(`^PDF · ${size}$`));
 });
 
 test("polling stops for good once the run is completed", async ({ page, browser, baseURL }) => {
@@ -147,10 +157,13 @@ test("details name the workspace, project and model, and the record names prompt
   const details = page.getByRole("region", { name: "Details" });
   await expect(details).toContainText("Northwind");
   await expect(details).toContainText("Spring Campaign");
-  const launch = page.getByRole("region", { name: "Launch" });
-  await expect(launch).toContainText(USERS.member.email);
-  await expect(launch.getByTestId("launch-prompt")).toHaveText("a quiet harbour");
-  await expect(launch).toContainText("num_images");
+  // What was asked sits under the title; the params sit beside the details.
+  const asked = new RunPage(page).asked();
+  await expect(asked.getByTestId("launch-prompt")).toHaveText("a quiet harbour");
+  await expect(asked.getByTestId("launched-by")).toContainText(`Launched by ${USERS.member.email}`);
+  const params = page.getByRole("region", { name: "Params" });
+  await expect(params.getByRole("term")).toContainText(["num_images"]);
+  await expect(params.getByRole("definition")).toContainText(["2"]);
   // The admin may launch: Run again leads to the form for this run.
   await expect(page.getByRole("link", { name: "Run again" })).toHaveAttribute("href", `/new?again=${runId}`);
   await new RunPage(page).expectStatus("Completed", 20_000);
@@ -193,8 +206,21 @@ test("a technique run has its own page, reached from the technique-run history",
   await row.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/technique-runs/tech_prodshot/${runId}$`));
   const technique = await simulatorGet<{ name: string }>("/techniques/tech_prodshot");
-  await expect(new RunPage(page).heading()).toHaveText(technique.name);
-  await new RunPage(page).expectStatus("Completed", 20_000);
+  const runPage = new RunPage(page);
+  await expect(runPage.heading()).toHaveText(technique.name);
+  // Back to the history it came from, filters kept; the header marks the section.
+  await expect(runPage.backLink()).toHaveAttribute("href", "/technique-runs?technique=tech_prodshot");
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Technique runs", exact: true })).toHaveAttribute("aria-current", "page");
+  await runPage.expectStatus("Completed", 20_000);
+  // The outputs carry the names the technique declares, not "image output 1".
+  await expect(runPage.figure("Hero shot")).toBeVisible();
+  await expect(runPage.figure("Alternate angle")).toBeVisible();
+  await expect(runPage.outputs().getByRole("img", { name: "image output 1" })).toHaveCount(0);
+  const hero = (await simulatorGet<SimRun>(`/techniques/tech_prodshot/runs/${runId}`)).outputs![0]!.url;
+  await expect(runPage.figure("Hero shot").getByRole("link", { name: "Use Hero shot as input to a technique" })).toHaveAttribute(
+    "href",
+    `/techniques?${new URLSearchParams({ use: hero, use_type: "image" })}`,
+  );
   // Where FLORA put the run, named as FLORA names it.
   const { technique_runs: runs } = await simulatorGet<{ technique_runs: Array<{ run_id: string; workspace_id: string }> }>(
     "/technique-runs?technique_id=tech_prodshot&limit=20",
@@ -202,6 +228,91 @@ test("a technique run has its own page, reached from the technique-run history",
   const { workspaces } = await simulatorGet<{ workspaces: Array<{ workspace_id: string; name: string }> }>("/workspaces");
   const workspaceId = runs.find((run) => run.run_id === runId)!.workspace_id;
   await expect(page.getByRole("region", { name: "Details" })).toContainText(workspaces.find((w) => w.workspace_id === workspaceId)!.name);
+});
+
+test("Back to history keeps the filters it came with, from the Referer or `from`, and goes nowhere else", async ({ page }) => {
+  // An old seeded run: the dashboard did not launch it.
+  const { generations } = await simulatorGet<{ generations: Array<{ run_id: string }> }>("/generations?limit=100");
+  const runId = generations.at(-1)!.run_id;
+  const runPage = new RunPage(page);
+  await page.goto(`/runs/${runId}`);
+  await expect(runPage.backLink()).toHaveAttribute("href", "/generations");
+  // A generation's page belongs to the history: the header says so.
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History", exact: true })).toHaveAttribute("aria-current", "page");
+  // Not launched here: one line says so, and there is no half-empty card.
+  await expect(page.getByTestId("launch-unknown")).toHaveText(/^Not launched from this dashboard/);
+  await expect(runPage.asked()).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Params" })).toHaveCount(0);
+
+  const origin = new URL(page.url()).origin;
+  await page.goto(`/runs/${runId}`, { referer: `${origin}/generations?status=completed&workspace=ws_northwind` });
+  await expect(runPage.backLink()).toHaveAttribute("href", "/generations?status=completed&workspace=ws_northwind");
+  for (const from of ["https://evil.example/", "//evil.example/generations", "/admin/users", "javascript:alert(1)"]) {
+    await page.goto(`/runs/${runId}?from=${encodeURIComponent(from)}`);
+    await expect(runPage.backLink(), from).toHaveAttribute("href", "/generations");
+  }
+  await page.goto(`/runs/${runId}?from=${encodeURIComponent("/generations?status=completed")}`);
+  await runPage.backLink().click();
+  await expect(page).toHaveURL(/\/generations\?status=completed$/);
+});
+
+test("the lightbox steps through the images by arrow keys and buttons and downloads the one shown; images offer Use as input", async ({ page, browser, baseURL }) => {
+  const runId = await launchGeneration(browser, baseURL, { type: "image", prompt: "two lanterns", params: { num_images: 2 } });
+  await page.goto(`/runs/${runId}`);
+  const runPage = new RunPage(page);
+  await runPage.expectStatus("Completed", 20_000);
+  const outputs = (await simulatorGet<SimRun>(`/runs/${runId}`)).outputs!;
+  const opener = runPage.outputs().getByRole("button", { name: "Open image output 1 full size" });
+  await opener.click();
+  const lightbox = runPage.lightbox();
+  const shows = async (n: 1 | 2) => {
+    await expect(lightbox).toHaveAccessibleName(`image output ${n}, full size`);
+    await expect(lightbox.getByRole("img")).toHaveAttribute("src", outputs[n - 1]!.url);
+    await expect(lightbox.getByRole("link", { name: "Download" })).toHaveAttribute("href", `/api/run-outputs?run_id=${runId}&output_id=${outputs[n - 1]!.output_id}`);
+  };
+  await shows(1);
+  await page.keyboard.press("ArrowRight");
+  await shows(2);
+  await page.keyboard.press("ArrowRight");
+  await shows(1);
+  await page.keyboard.press("ArrowLeft");
+  await shows(2);
+  await lightbox.getByRole("button", { name: "Previous" }).click();
+  await shows(1);
+  await lightbox.getByRole("button", { name: "Next" }).click();
+  await shows(2);
+  const [download] = await Promise.all([page.waitForEvent("download"), lightbox.getByRole("link", { name: "Download" }).click()]);
+  expect(download.suggestedFilename()).toBe(`${runId}-2-image.png`);
+  await page.keyboard.press("Escape");
+  await expect(lightbox).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // Use as input opens the launch form (or the techniques) with the output's URL filled in.
+  const use = runPage.figure("image output 2").getByRole("link", { name: "Use image output 2 as input to a new generation" });
+  const href = new URL((await use.getAttribute("href")) ?? "", "http://x");
+  expect([href.pathname, href.searchParams.get("use"), href.searchParams.get("use_type")]).toEqual(["/new", outputs[1]!.url, "image"]);
+  await expect(runPage.figure("image output 2").getByRole("link", { name: "Use image output 2 as input to a technique" })).toHaveAttribute(
+    "href",
+    `/techniques${href.search}`,
+  );
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("a run page at 390 px never scrolls sideways, with every output type and a long unbroken prompt", async ({ page, browser, baseURL }) => {
+    const runId = await launchGeneration(browser, baseURL, { type: "image", prompt: `${"unbroken".repeat(40)} [outputs:all]` });
+    await page.goto(`/runs/${runId}`);
+    const runPage = new RunPage(page);
+    await runPage.expectStatus("Completed", 20_000);
+    await expect(runPage.facts("image output 1")).toContainText("256×256");
+    await runPage.expectNoHorizontalOverflow();
+    await runPage.outputs().getByRole("button", { name: "Open image output 1 full size" }).click();
+    await expect(runPage.lightbox()).toBeVisible();
+    const box = await runPage.lightbox().boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  });
 });
 
 test("an unknown run is a 404 that says what to do", async ({ page }) => {

@@ -40,3 +40,74 @@ test("one FLORA hiccup is retried away, unseen by the teammate", async ({ page }
   await expect(page.getByRole("list", { name: "Generations, newest first" }).locator("[data-run-row]").first()).toBeVisible();
   await expect(page.getByText("Could not load the runs.")).toHaveCount(0);
 });
+
+test("? lists the keyboard shortcuts, except while typing", async ({ page }) => {
+  await page.goto("/techniques");
+  const search = page.getByRole("searchbox", { name: "Search techniques" });
+  await search.fill("");
+  await search.press("?");
+  await expect(search).toHaveValue("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeHidden();
+
+  await page.getByRole("heading", { level: 1, name: "Techniques" }).click();
+  await page.keyboard.press("?");
+  await expect(help).toBeVisible();
+  for (const what of ["Select the next run", "Open the selected run", "Go to the filters", "Next output", "Show these shortcuts"]) {
+    await expect(help.getByText(what)).toBeVisible();
+  }
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+
+  // The header's ? button opens it too, and focus comes back to the button.
+  const button = page.getByRole("button", { name: "Keyboard shortcuts" });
+  await button.click();
+  await expect(help).toBeVisible();
+  await help.getByRole("button", { name: "Close" }).click();
+  await expect(help).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
+test("the theme follows the system until the toggle picks one, which outlives a reload", async ({ page }) => {
+  const canvas = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const blocked: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/generations");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  const dark = await canvas();
+  await page.emulateMedia({ colorScheme: "light" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  const light = await canvas();
+  expect(dark).not.toBe(light);
+
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  expect(await canvas()).toBe(dark);
+
+  // After a reload the choice is on the page before any of the app's scripts have run:
+  // they are held back here, so only the inline script in <head> can have applied it.
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // A request the page gave up on meanwhile is already answered.
+    await route.continue().catch(() => undefined);
+  });
+  await page.reload({ waitUntil: "domcontentloaded" });
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+  expect(await canvas()).toBe(dark);
+  await page.unroute("**/_next/static/**/*.js");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+
+  // Back to the system's theme: nothing is remembered, and the system is followed again.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await page.reload();
+  expect(await page.evaluate(() => localStorage.getItem("atelier-theme"))).toBeNull();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  expect(blocked).toEqual([]);
+});

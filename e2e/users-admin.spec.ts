@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SignInPage } from "./support/sign-in-page";
-import { USERS } from "./support/users";
+import { USERS, usersCommand } from "./support/users";
 
 // Runs as the admin (the project's default storage state).
 
@@ -18,6 +18,7 @@ test("an admin adds a user, changes their role, disables, enables and removes th
   await expect(page.getByTestId("users-message")).toHaveText(`Added ${email}.`);
 
   await page.getByLabel(`Role of ${email}`).selectOption("viewer");
+  await page.getByRole("dialog", { name: `Change the role of ${email}?` }).getByRole("button", { name: "Make them viewer" }).click();
   await expect(page.getByTestId("users-message")).toHaveText(`${email} is now viewer.`);
 
   await page.getByRole("button", { name: `Disable ${email}` }).click();
@@ -66,4 +67,78 @@ test("adding a duplicate or an invalid user shows why", async ({ page }) => {
   await addForm.getByLabel("Password").fill("a-good-password");
   await addForm.getByRole("button", { name: "Add user" }).click();
   await expect(addForm.getByRole("alert")).toHaveText(`A user with the email ${USERS.viewer.email} already exists.`);
+});
+
+test("the add-user form shows its mistakes on their fields, and sends nothing", async ({ page }) => {
+  await page.goto("/admin/users");
+  const addForm = page.getByRole("form", { name: "Add a user" });
+  let sent = 0;
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/admin/users") sent += 1;
+  });
+  await addForm.getByLabel("Email").fill("not an email");
+  await addForm.getByLabel("Password").fill("short");
+  await addForm.getByRole("button", { name: "Add user" }).click();
+  const email = addForm.getByLabel("Email");
+  await expect(email).toHaveAccessibleDescription("Enter a valid email address, like sam@example.com.");
+  await expect(email).toBeFocused();
+  await expect(addForm.getByLabel("Password")).toHaveAccessibleDescription("At least 8 characters.");
+  expect(sent).toBe(0);
+});
+
+test("a role change asks first, your own signs you out into the new role, and an old error goes", async ({ browser, baseURL }) => {
+  // Fresh users: the shared admin and teammates keep their roles for every other test.
+  const stamp = Date.now();
+  const admin = { email: `roles-admin-${stamp}@atelier.test`, password: "roles-password-1" };
+  const target = `roles-target-${stamp}@atelier.test`;
+  usersCommand(["add", admin.email, "--role", "admin", "--password-stdin"], `${admin.password}\n`);
+  usersCommand(["add", target, "--role", "member", "--password-stdin"], "target-password-1\n");
+
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in?callbackUrl=%2Fadmin%2Fusers");
+  await new SignInPage(page).signIn(admin.email, admin.password);
+  await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-user")).toContainText("Admin");
+
+  // A failure first, so there is an old error to clear.
+  const addForm = page.getByRole("form", { name: "Add a user" });
+  await addForm.getByLabel("Email").fill(USERS.viewer.email);
+  await addForm.getByLabel("Password").fill("a-good-password");
+  await addForm.getByRole("button", { name: "Add user" }).click();
+  await expect(addForm.getByRole("alert")).toContainText("already exists");
+
+  // Cancelled: nothing changes.
+  const targetRole = page.getByLabel(`Role of ${target}`);
+  await targetRole.focus();
+  await targetRole.selectOption("viewer");
+  const ask = page.getByRole("dialog", { name: `Change the role of ${target}?` });
+  await expect(ask).toContainText("Member → Viewer");
+  await expect(ask.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(targetRole).toHaveValue("member");
+  await expect(targetRole).toBeFocused();
+  await expect(page.getByTestId("users-message")).toHaveCount(0);
+
+  // Confirmed: the change is made, and the old error is gone.
+  await targetRole.selectOption("viewer");
+  await ask.getByRole("button", { name: "Make them viewer" }).click();
+  await expect(page.getByTestId("users-message")).toHaveText(`${target} is now viewer.`);
+  await expect(targetRole).toHaveValue("viewer");
+  await expect(addForm.getByRole("alert")).toHaveCount(0);
+
+  // Your own role: asked as such. A new role ends your sessions, so the page signs you out
+  // at once instead of leaving a header that still says admin; signed in again, it says member.
+  await page.getByLabel(`Role of ${admin.email}`).selectOption("member");
+  const askMe = page.getByRole("dialog", { name: "Change your own role?" });
+  await expect(askMe).toContainText("signed out everywhere, this session included");
+  await expect(askMe).toContainText("no longer manage users");
+  await askMe.getByRole("button", { name: "Make me member" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?notice=role-changed$/);
+  await expect(page.getByRole("status")).toContainText("Your role was changed");
+  await new SignInPage(page).signIn(admin.email, admin.password);
+  await expect(page.getByTestId("signed-in-user")).toContainText("Member");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+  await context.close();
 });

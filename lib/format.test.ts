@@ -1,18 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { formatAbsoluteTime, formatCost, formatDuration, formatRelativeTime } from "@/lib/format";
+import { formatAbsoluteTime, formatCost, formatDuration, formatLocalTime, formatRelativeTime } from "@/lib/format";
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 describe("formatRelativeTime", () => {
   it.each([
-    [NOW - 5_000, "5 seconds ago"],
+    [NOW - 5_000, "just now"],
+    [NOW - 25_000, "25 seconds ago"],
     [NOW - 3 * 60_000, "3 minutes ago"],
     [NOW - 2 * 3_600_000, "2 hours ago"],
     [NOW - 24 * 3_600_000, "yesterday"],
     [NOW - 45 * 24 * 3_600_000, "last month"],
-    [NOW + 2 * 60_000, "in 2 minutes"],
   ])("formats %d relative to now as %s", (timestamp, expected) => {
     expect(formatRelativeTime(timestamp, NOW)).toBe(expected);
+  });
+
+  it("never reads as the future: a time ahead of the viewer's clock is just now", () => {
+    expect(formatRelativeTime(NOW + 2_000, NOW)).toBe("just now");
+    expect(formatRelativeTime(NOW + 2 * 60_000, NOW)).toBe("just now");
+  });
+});
+
+describe("formatLocalTime", () => {
+  it("shows the time in the given zone with the zone's name", () => {
+    expect(formatLocalTime(NOW, "America/New_York")).toBe("22 Nov 2026, 07:00:00 GMT-5");
+    expect(formatLocalTime(NOW, "Asia/Kolkata")).toBe("22 Nov 2026, 17:30:00 GMT+5:30");
+    expect(formatLocalTime(NOW, "UTC")).toBe("22 Nov 2026, 12:00:00 UTC");
   });
 });
 

@@ -3,6 +3,9 @@
 import { useState } from "react";
 import { AddUserForm } from "@/components/admin/add-user-form";
 import { AdminApiError, adminApi } from "@/components/admin/admin-api";
+import { signOut } from "@/components/auth/sign-out-button";
+import { ConfirmDialog } from "@/components/admin/confirm-dialog";
+import { describeRoleChange, type RoleChange } from "@/components/admin/role-change";
 import { UserRow } from "@/components/admin/user-row";
 import type { PublicUser } from "@/lib/users/user-api";
 
@@ -11,15 +14,25 @@ interface UsersAdminProps {
   currentUserId: string;
 }
 
-/** The admin's users table: add, change role, disable or enable, remove. */
+type Message = { text: string; error: boolean };
+
+/** The admin's users table: add, change role (after a confirmation), disable or enable, remove. */
 export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
   const [users, setUsers] = useState(initialUsers);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [roleChange, setRoleChange] = useState<RoleChange | null>(null);
+
+  // Whatever worked last is what the page says: an older failure, here or in the form, goes.
+  function succeeded(text: string) {
+    setFormError(null);
+    setMessage({ text, error: false });
+  }
 
   async function run(action: () => Promise<string>) {
     setMessage(null);
     try {
-      setMessage({ text: await action(), error: false });
+      succeeded(await action());
     } catch (caught) {
       setMessage({ text: caught instanceof AdminApiError ? caught.message : "That did not work.", error: true });
     }
@@ -27,12 +40,26 @@ export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
 
   const replace = (user: PublicUser) => setUsers((current) => current.map((u) => (u.id === user.id ? user : u)));
 
+  function changeRole({ userId, email, to, isMe }: RoleChange) {
+    void run(async () => {
+      replace((await adminApi.change(userId, { role: to })).user);
+      // A new role ends that teammate's sessions (lib/users/users.ts), yours too: rather
+      // than leave a header that still says admin, sign out now and say why.
+      if (isMe) await signOut("/sign-in?notice=role-changed");
+      return `${email} is now ${to}.`;
+    });
+  }
+
+  const confirmation = roleChange && describeRoleChange(roleChange);
+
   return (
     <div className="space-y-6">
       <AddUserForm
+        error={formError}
+        onError={setFormError}
         onAdded={(user) => {
           setUsers((current) => [...current, user]);
-          setMessage({ text: `Added ${user.email}.`, error: false });
+          succeeded(`Added ${user.email}.`);
         }}
       />
       <div aria-live="polite">
@@ -42,10 +69,11 @@ export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
           </p>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-black/10 bg-white">
-        <table className="w-full text-left text-sm">
+      <div className="rounded-lg border border-black/10 bg-white">
+        <table className="block w-full text-left text-sm md:table">
           <caption className="sr-only">Users</caption>
-          <thead className="bg-black/[0.03] text-xs uppercase tracking-wide text-muted">
+          {/* Below md the rows are cards that name their own fields; the headings stay for screen readers. */}
+          <thead className="sr-only bg-black/[0.03] text-xs uppercase tracking-wide text-muted md:not-sr-only md:table-header-group">
             <tr>
               <th scope="col" className="px-3 py-2">Email</th>
               <th scope="col" className="px-3 py-2">Name</th>
@@ -54,18 +82,13 @@ export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
               <th scope="col" className="px-3 py-2">Actions</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block md:table-row-group [&>tr:first-child]:border-t-0 md:[&>tr:first-child]:border-t">
             {users.map((user) => (
               <UserRow
                 key={user.id}
                 user={user}
                 isMe={user.id === currentUserId}
-                onRoleChange={(role) =>
-                  run(async () => {
-                    replace((await adminApi.change(user.id, { role })).user);
-                    return `${user.email} is now ${role}.`;
-                  })
-                }
+                onRoleChange={(role) => setRoleChange({ userId: user.id, email: user.email, from: user.role, to: role, isMe: user.id === currentUserId })}
                 onToggleDisabled={() =>
                   run(async () => {
                     const updated = (await adminApi.change(user.id, { disabled: !user.disabled })).user;
@@ -85,6 +108,21 @@ export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
           </tbody>
         </table>
       </div>
+      {roleChange && confirmation && (
+        <ConfirmDialog
+          title={confirmation.title}
+          confirmLabel={confirmation.confirmLabel}
+          onCancel={() => setRoleChange(null)}
+          onConfirm={() => {
+            setRoleChange(null);
+            changeRole(roleChange);
+          }}
+        >
+          {confirmation.lines.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </ConfirmDialog>
+      )}
     </div>
   );
 }

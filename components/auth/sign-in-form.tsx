@@ -3,7 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { signInErrorMessage } from "@/components/auth/sign-in-messages";
+import { checkSignIn, type SignInFieldErrors } from "@/components/auth/sign-in-schema";
 import { Field, inputClass } from "@/components/forms/field";
+import { focusField } from "@/components/ui/focus-field";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 
 interface SignInFormProps {
@@ -16,15 +18,24 @@ export function SignInForm({ callbackPath, oauthProviders, initialError }: SignI
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
+  const [fieldErrors, setFieldErrors] = useState<SignInFieldErrors>({});
   const [pending, setPending] = useState(false);
   // A click before hydration would submit the form natively, without next-auth's CSRF token.
   const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email, password, redirect: false, callbackUrl: callbackPath });
+    const checked = checkSignIn({ email, password });
+    if ("errors" in checked) {
+      // Nothing is sent: an empty form is not a failed attempt.
+      setFieldErrors(checked.errors);
+      focusField(event.currentTarget, Object.keys(checked.errors)[0]);
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    const result = await signIn("credentials", { ...checked, redirect: false, callbackUrl: callbackPath });
     if (result?.ok && !result.error) {
       // A full navigation, so every server component renders with the new session.
       window.location.assign(callbackPath);
@@ -37,7 +48,7 @@ export function SignInForm({ callbackPath, oauthProviders, initialError }: SignI
   return (
     <div className="mt-6 space-y-4">
       <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in with email and password" noValidate>
-        <Field label="Email">
+        <Field label="Email" error={fieldErrors.email}>
           {(control) => (
             <input
               {...control}
@@ -51,7 +62,7 @@ export function SignInForm({ callbackPath, oauthProviders, initialError }: SignI
             />
           )}
         </Field>
-        <Field label="Password">
+        <Field label="Password" error={fieldErrors.password}>
           {(control) => (
             <input
               {...control}

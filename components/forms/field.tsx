@@ -1,12 +1,22 @@
 import { useId } from "react";
 
 export const inputClass =
-  "w-full rounded-md border border-black/20 bg-white px-3 py-2 text-sm disabled:bg-black/5 aria-[invalid=true]:border-rose-600";
+  "w-full min-w-0 rounded-md border border-black/20 bg-white px-3 py-2 text-sm disabled:bg-black/5 aria-[invalid=true]:border-rose-600";
 
 export interface FieldControlProps {
   id: string;
   "aria-describedby"?: string;
   "aria-invalid"?: boolean;
+  "aria-required"?: boolean;
+}
+
+/** The one marker of a required field: a star after its label (read as "required" from aria-required). */
+function RequiredStar() {
+  return (
+    <span aria-hidden="true" className="ml-0.5 font-semibold text-rose-800">
+      *
+    </span>
+  );
 }
 
 /**
@@ -18,11 +28,14 @@ export function Field({
   description,
   error,
   hint,
+  required,
   children,
 }: {
   label: React.ReactNode;
   description?: string;
   error?: string;
+  /** Marks the label with a star and the control with aria-required. */
+  required?: boolean;
   /** Right-aligned next to the label, e.g. a character count. */
   hint?: React.ReactNode;
   children: (control: FieldControlProps) => React.ReactNode;
@@ -36,10 +49,11 @@ export function Field({
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className="block text-sm font-medium">
           {label}
+          {required && <RequiredStar />}
         </label>
         {hint}
       </div>
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, "aria-required": required || undefined })}
       {description && (
         <p id={descriptionId} className="text-xs text-muted">
           {description}
@@ -59,19 +73,24 @@ export function FieldGroup({
   legend,
   description,
   error,
+  required,
   children,
   className = "",
 }: {
   legend: React.ReactNode;
   description?: string;
   error?: string;
+  required?: boolean;
   children: React.ReactNode;
   className?: string;
 }) {
   const id = useId();
   return (
     <fieldset className={`space-y-2 ${className}`} aria-describedby={[description && `${id}-d`, error && `${id}-e`].filter(Boolean).join(" ") || undefined}>
-      <legend className="text-sm font-medium">{legend}</legend>
+      <legend className="text-sm font-medium">
+        {legend}
+        {required && <RequiredStar />}
+      </legend>
       {description && (
         <p id={`${id}-d`} className="text-xs text-muted">
           {description}

@@ -3,8 +3,28 @@
 import { useState } from "react";
 import { inputClass, type FieldControlProps } from "@/components/forms/field";
 
-/** A list of text values: type one and press Enter (or Add); each tag has its own remove button. */
-export function TagInput({ control, values, onChange, disabled, itemName }: { control: FieldControlProps; values: string[]; onChange: (values: string[]) => void; disabled?: boolean; itemName: string }) {
+/**
+ * A list of text values: type one and press Enter (or Add); each tag has its own remove
+ * button, and an error of one entry (`entryErrors[index]`) is shown on that entry.
+ */
+export function TagInput({
+  control,
+  values,
+  onChange,
+  disabled,
+  itemName,
+  entryErrors = {},
+  url = false,
+}: {
+  control: FieldControlProps;
+  values: string[];
+  onChange: (values: string[]) => void;
+  disabled?: boolean;
+  itemName: string;
+  entryErrors?: Record<number, string>;
+  /** Entries are URLs: a URL keyboard on phones. */
+  url?: boolean;
+}) {
   const [text, setText] = useState("");
   const add = () => {
     const value = text.trim();
@@ -17,8 +37,11 @@ export function TagInput({ control, values, onChange, disabled, itemName }: { co
       {values.length > 0 && (
         <ul className="flex flex-wrap gap-2" aria-label={`${itemName} entries`}>
           {values.map((value, index) => (
-            <li key={`${value}-${index}`} className="inline-flex items-center gap-1 rounded-full bg-black/5 py-0.5 pl-3 pr-1 text-sm">
-              <span className="break-all">{value}</span>
+            <li
+              key={`${value}-${index}`}
+              className={`inline-flex min-w-0 max-w-full flex-wrap items-center gap-1 rounded-2xl py-0.5 pl-3 pr-1 text-sm ${entryErrors[index] ? "border border-rose-600 bg-rose-50" : "bg-black/5"}`}
+            >
+              <span className="min-w-0 break-all">{value}</span>
               <button
                 type="button"
                 disabled={disabled}
@@ -28,6 +51,7 @@ export function TagInput({ control, values, onChange, disabled, itemName }: { co
               >
                 ×
               </button>
+              {entryErrors[index] && <span className="w-full pb-0.5 text-xs font-medium text-rose-800">{`Entry ${index + 1}: ${entryErrors[index]}`}</span>}
             </li>
           ))}
         </ul>
@@ -35,6 +59,9 @@ export function TagInput({ control, values, onChange, disabled, itemName }: { co
       <div className="flex gap-2">
         <input
           {...control}
+          type={url ? "url" : "text"}
+          inputMode={url ? "url" : undefined}
+          placeholder={url ? "https://" : undefined}
           value={text}
           disabled={disabled}
           onChange={(event) => setText(event.target.value)}

@@ -1,6 +1,6 @@
 "use client";
 
-import type { RefObject } from "react";
+import { memo, type RefObject } from "react";
 import { runStatusLabels, runStatusValues } from "@/lib/flora/run-status";
 import { hasFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import type { HistoryDirectory } from "@/lib/history/directory";
@@ -17,10 +17,14 @@ interface FiltersProps {
   firstFilterRef: RefObject<HTMLSelectElement | null>;
 }
 
-const select = "rounded-md border border-black/20 bg-white px-2 py-1.5 text-sm";
+const select = "w-full min-w-0 rounded-md border border-black/20 bg-white px-2 py-1.5 text-sm sm:w-auto sm:max-w-[16rem]";
+const label = "flex min-w-0 flex-col gap-1 text-xs font-medium";
 
-/** Workspace, then project (following the workspace), status, technique; and the view. */
-export function HistoryFiltersBar({ kind, filters, directory, onChange, view, onViewChange, firstFilterRef }: FiltersProps) {
+/**
+ * Workspace, then project (following the workspace), status, technique; and the view.
+ * Memoised: the list re-renders as it scrolls, and the filters need not.
+ */
+export const HistoryFiltersBar = memo(function HistoryFiltersBar({ kind, filters, directory, onChange, view, onViewChange, firstFilterRef }: FiltersProps) {
   // A change made before hydration would be lost: the controls wait for React.
   const hydrated = useHydrated();
   const projects = (directory?.projects ?? []).filter((p) => !filters.workspace || p.workspaceId === filters.workspace);
@@ -31,8 +35,9 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
   };
 
   return (
-    <div role="search" aria-label="Filter runs" className="flex flex-wrap items-end gap-3">
-      <label className="flex flex-col gap-1 text-xs font-medium">
+    // Two columns on a phone, one line (wrapping) from sm up.
+    <div role="search" aria-label="Filter runs" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
+      <label className={label}>
         Workspace
         <select
           ref={firstFilterRef}
@@ -50,7 +55,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
+      <label className={label}>
         Project
         <select disabled={!hydrated} className={select} value={filters.project ?? ""} onChange={(event) => set({ project: event.target.value || undefined })}>
           <option value="">All projects</option>
@@ -61,7 +66,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
+      <label className={label}>
         Status
         <select
           disabled={!hydrated}
@@ -78,7 +83,7 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
         </select>
       </label>
       {kind === "technique" && (
-        <label className="flex flex-col gap-1 text-xs font-medium">
+        <label className={label}>
           Technique
           <select disabled={!hydrated} className={select} value={filters.technique ?? ""} onChange={(event) => set({ technique: event.target.value || undefined })}>
             <option value="">All techniques</option>
@@ -94,11 +99,11 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
         type="button"
         disabled={!hydrated || !hasFilters(filters)}
         onClick={() => onChange({})}
-        className="rounded-md px-2 py-1.5 text-sm text-accent underline disabled:text-muted disabled:no-underline"
+        className="justify-self-start rounded-md px-2 py-1.5 text-sm text-accent underline disabled:text-muted disabled:no-underline"
       >
         Clear all filters
       </button>
-      <div role="group" aria-label="View" className="ml-auto flex overflow-hidden rounded-md border border-black/20 text-sm">
+      <div role="group" aria-label="View" className="col-start-2 ml-auto flex justify-self-end overflow-hidden rounded-md border border-black/20 text-sm">
         {(["list", "grid"] as const).map((mode) => (
           <button
             key={mode}
@@ -114,4 +119,4 @@ export function HistoryFiltersBar({ kind, filters, directory, onChange, view, on
       </div>
     </div>
   );
-}
+});

@@ -1,38 +1,31 @@
 import Link from "next/link";
 import { memo } from "react";
-import { CreatedAt, DurationAndCost, RunStatusBlock } from "@/components/history/run-facts";
+import { Cost, CreatedAt, Duration, RunStatusBlock } from "@/components/history/run-facts";
 import { RunPreview } from "@/components/history/run-preview";
+import { StatusBadge } from "@/components/runs/status-badge";
 import { runHref, type HistoryRun } from "@/lib/history/history-run";
 
 interface RowProps {
   run: HistoryRun;
   workspaceName: string;
   projectName: string;
-  now: number;
+  renderedAt: number;
   selected: boolean;
   layout: "list" | "grid";
+  position: number;
+  setSize: number;
 }
 
 /**
  * One run in the list (details first) or the grid (media first). Memoised: scrolling
  * re-renders the list, and a row whose props did not change must not.
  *
- * A list item whose title is its one link, so the link keeps what links give (open in a new
- * tab, copy the address, a screen reader's list of links). Only the selected run's link is in
- * the tab order: the list is one tab stop, and j/k move it (see HistoryView).
+ * A list item that is one link, the whole row: the one control in it, so the list has no
+ * nested controls, and the link keeps what links give (open in a new tab, copy the address).
+ * Only the selected run's link is in the tab order: the list is one tab stop, and j/k or the
+ * arrow keys move it (see HistoryView). No fixed height: the list measures its rows.
  */
-export const HistoryItem = memo(function HistoryItem({
-  run,
-  workspaceName,
-  projectName,
-  now,
-  selected,
-  layout,
-  position,
-  setSize,
-}: RowProps & { position: number; setSize: number }) {
-  const names = { workspace: workspaceName, project: projectName };
-  const ring = selected ? "ring-2 ring-accent" : "";
+export const HistoryItem = memo(function HistoryItem({ run, workspaceName, projectName, renderedAt, selected, layout, position, setSize }: RowProps) {
   const common = {
     "data-run-row": "",
     "data-position": position,
@@ -45,15 +38,19 @@ export const HistoryItem = memo(function HistoryItem({
     "aria-setsize": setSize,
     role: "listitem",
   } as const;
+  const link = { href: runHref(run), prefetch: false, tabIndex: selected ? 0 : -1, "data-run-link": "" } as const;
 
   const title = (
-    <Link href={runHref(run)} prefetch={false} className="font-medium hover:underline" tabIndex={selected ? 0 : -1} data-run-link="">
-      {run.title}
-    </Link>
+    <span className="flex min-w-0 items-baseline gap-2">
+      <span className="truncate font-medium" data-part="title" title={run.modelId && run.modelId !== run.title ? run.modelId : undefined}>
+        {run.title}
+      </span>
+      {run.outputType && <span className="shrink-0 text-xs text-muted">{run.outputType}</span>}
+    </span>
   );
   // Technique runs launched without a text input have a launcher but no prompt.
   const launched = (run.prompt !== null || run.launchedBy !== null) && (
-    <p className="line-clamp-1 text-xs text-ink/80" title={run.prompt ?? undefined}>
+    <span className="block truncate text-xs text-ink/80" title={run.prompt ?? undefined}>
       {run.prompt !== null && <>“{run.prompt}”</>}
       {run.launchedBy && (
         <span className="text-muted">
@@ -61,50 +58,76 @@ export const HistoryItem = memo(function HistoryItem({
           {run.launchedBy}
         </span>
       )}
-    </p>
+    </span>
   );
 
   if (layout === "grid") {
     return (
-      <div {...common} className={`flex h-full flex-col gap-2 rounded-lg border border-black/10 bg-white p-2 ${ring}`}>
-        <RunPreview output={run.outputs[0]} size="large" active={selected} />
-        <div className="flex items-start justify-between gap-2">
-          <div className="min-w-0">
+      <div {...common} className="min-w-0">
+        <Link
+          {...link}
+          className={`flex h-full flex-col gap-2 rounded-lg border p-2 ${selected ? "border-accent bg-accent-soft ring-2 ring-accent" : "border-black/10 bg-white hover:border-black/30"}`}
+        >
+          <RunPreview run={run} size="large" active={selected} />
+          <span className="block min-w-0">
             {title}
-            <p className="truncate text-xs text-muted">
-              {names.workspace} / {names.project}
-            </p>
-          </div>
-          <RunStatusBlock run={run} />
-        </div>
-        {launched}
-        <p className="mt-auto text-xs text-muted">
-          <CreatedAt at={run.createdAt} now={now} /> · <DurationAndCost run={run} />
-        </p>
+            <span className="block truncate text-xs text-muted">
+              {workspaceName} / {projectName}
+            </span>
+          </span>
+          {launched}
+          <span className="mt-auto flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-muted">
+            <StatusBadge status={run.status} />
+            <span className="min-w-0 truncate">
+              <CreatedAt at={run.createdAt} renderedAt={renderedAt} />
+            </span>
+            <span className="ml-auto">
+              <Cost run={run} />
+            </span>
+          </span>
+        </Link>
       </div>
     );
   }
 
+  // Below md a row stacks: the thumbnail beside the title (and prompt), then one meta line.
+  // From md the meta line's parts become columns of the row (its wrapper is `display: contents`).
   return (
-    <div {...common} className={`flex h-full items-center gap-4 border-b border-black/5 bg-white px-3 ${ring}`}>
-      <RunPreview output={run.outputs[0]} size="small" active={selected} />
-      <div className="w-28 shrink-0">
-        <RunStatusBlock run={run} />
-      </div>
-      <div className="min-w-0 flex-1">
-        {title}
-        {launched || <p className="font-mono text-xs text-muted">{run.runId}</p>}
-      </div>
-      <div className="hidden w-48 shrink-0 text-sm md:block">
-        <p className="truncate">{names.workspace}</p>
-        <p className="truncate text-xs text-muted">{names.project}</p>
-      </div>
-      <div className="w-36 shrink-0 text-right text-sm">
-        <CreatedAt at={run.createdAt} now={now} />
-        <p>
-          <DurationAndCost run={run} />
-        </p>
-      </div>
+    <div {...common}>
+      <Link
+        {...link}
+        className={`grid grid-cols-[3.5rem_minmax(0,1fr)] items-start gap-x-3 gap-y-1 border-b border-l-4 border-b-black/5 px-3 py-2.5 md:grid-cols-[3.5rem_minmax(0,1fr)_7.5rem_11rem_9.5rem] md:items-center md:gap-x-4 ${
+          selected ? "border-l-accent bg-accent-soft" : "border-l-transparent bg-white hover:bg-black/[0.02]"
+        }`}
+      >
+        <span className="row-span-2 md:row-span-1">
+          <RunPreview run={run} size="small" active={selected} />
+        </span>
+        <span className="block min-w-0">
+          {title}
+          {launched || <span className="hidden font-mono text-xs text-muted md:block">{run.runId}</span>}
+        </span>
+        <span className="col-start-2 flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-muted md:contents">
+          <span className="shrink-0 md:col-start-3 md:row-start-1">
+            <RunStatusBlock run={run} />
+          </span>
+          <span className="hidden min-w-0 text-sm text-ink md:col-start-4 md:row-start-1 md:block">
+            <span className="block truncate">{workspaceName}</span>
+            <span className="block truncate text-xs text-muted">{projectName}</span>
+          </span>
+          <span className="flex min-w-0 flex-1 items-center gap-2 md:col-start-5 md:row-start-1 md:flex-col md:items-end md:gap-0 md:text-sm md:text-ink">
+            <span className="min-w-0 truncate">
+              <CreatedAt at={run.createdAt} renderedAt={renderedAt} />
+            </span>
+            <span className="ml-auto flex shrink-0 gap-1 text-xs text-muted md:ml-0">
+              <span className="hidden sm:inline md:inline">
+                <Duration run={run} />
+              </span>
+              <Cost run={run} />
+            </span>
+          </span>
+        </span>
+      </Link>
     </div>
   );
 });

@@ -2,17 +2,19 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { gridColumns, GRID_GAP_PX } from "@/components/history/grid-columns";
 import { HistoryFiltersBar } from "@/components/history/history-filters";
 import { HistoryItem } from "@/components/history/history-row";
 import { HistoryEmpty, HistoryError, HistorySkeleton, RateLimitNotice, SignedOutNotice } from "@/components/history/history-states";
+import { useElementWidth } from "@/components/history/use-element-width";
 import { useHistoryKeys } from "@/components/history/use-history-keys";
+import { useKeepPlace } from "@/components/history/use-keep-place";
 import { useLiveRuns, withLiveState } from "@/components/history/use-live-runs";
 import { useNewRunCount } from "@/components/history/use-new-runs";
 import { useRowWindow } from "@/components/history/use-row-window";
 import { useViewMode } from "@/components/history/use-view-mode";
 import { useHydrated } from "@/components/hooks/use-hydrated";
-import { useNow } from "@/components/hooks/use-now";
 import { signInPathFor } from "@/lib/auth/callback-url";
 import type { HistoryDirectory } from "@/lib/history/directory";
 import { historySearch, parseHistoryFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
@@ -20,9 +22,10 @@ import { runHref } from "@/lib/history/history-run";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { historyKeys, historyListOptions } from "@/lib/queries/history";
 
-const LIST_ROW_HEIGHT = 88;
-const GRID_ROW_HEIGHT = 320;
-const GRID_CARD_WIDTH = 240;
+/** Row heights before any is measured: a stacked phone row, a desktop row, a grid row. */
+const GUESS = { phone: 104, list: 80, grid: 316 } as const;
+/** Below Tailwind's md a list row stacks (see HistoryItem). */
+const MD_PX = 768;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 10;
 
@@ -32,13 +35,13 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const router = useRouter();
   const queryClient = useQueryClient();
   const filters = useMemo(() => parseHistoryFilters(searchParams, kind), [searchParams, kind]);
-  const now = useNow(renderedAt);
   const hydrated = useHydrated();
   const [view, setView] = useViewMode();
   const [selected, setSelected] = useState(0);
-  const [columns, setColumns] = useState(4);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  /** Set by j/k pressed inside the list: the focus follows the selection once its row renders. */
+  const rootRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  /** Set by a key pressed inside the list: the focus follows the selection once its row renders. */
   const focusFollows = useRef(false);
   const firstFilterRef = useRef<HTMLSelectElement>(null);
 
@@ -52,69 +55,103 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const live = useLiveRuns(runs);
   const newRuns = useNewRunCount(kind, filters, runs[0], list.isSuccess);
 
+  // Measured all the time, on an element that stays mounted: the grid keeps its columns
+  // through a filter change, an empty result or the "new runs" pill.
+  const width = useElementWidth(rootRef);
+  const columns = view === "grid" ? gridColumns(width) : 1;
+  const rowCount = Math.ceil(runs.length / columns);
+  const keyOf = useCallback((row: number) => (columns === 1 ? runs[row]?.runId : `${columns}:${runs[row * columns]?.runId}`) ?? String(row), [runs, columns]);
+  const rowWindow = useRowWindow({
+    rowsRef,
+    count: rowCount,
+    keyOf,
+    guess: view === "grid" ? GUESS.grid : width > 0 && width < MD_PX ? GUESS.phone : GUESS.list,
+    overscan: view === "grid" ? 2 : 4,
+    layoutKey: `${view}:${width}`,
+  });
+  const { first: firstRow, last: lastRow } = rowWindow.range;
+  const selectedRow = Math.floor(selected / columns);
+  const selectedRendered = lastRow >= firstRow && selectedRow >= firstRow && selectedRow <= lastRow;
+
+  const place = useKeepPlace({
+    kind,
+    filters,
+    runs,
+    list: { pages: list.data?.pages.length ?? 0, hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage },
+    columns,
+    selected,
+    setSelected,
+    listRef,
+    anchor: rowWindow.anchor,
+    restore: rowWindow.restore,
+  });
+
+  const { startFresh } = place;
   const changeFilters = useCallback(
     (next: HistoryFilters) => {
-      // The URL is the state: a copied link reopens this view. No server round trip needed.
-      window.history.replaceState(null, "", `${pathname}${historySearch(next)}`);
+      // The URL is the state: a copied link reopens this view, and each change is a history
+      // entry, so Back undoes a filter rather than leaving the app. No server round trip.
+      const url = `${pathname}${historySearch(next)}`;
+      if (url === `${pathname}${historySearch(filters)}`) return;
+      startFresh();
+      window.history.pushState(null, "", url);
       setSelected(0);
-      scrollRef.current?.scrollTo({ top: 0 });
+      scrollToTopOf(rootRef.current);
     },
-    [pathname],
+    [pathname, filters, startFresh],
   );
 
-  const layoutColumns = view === "grid" ? columns : 1;
-  const rowCount = Math.ceil(runs.length / layoutColumns);
-  const rowHeight = view === "grid" ? GRID_ROW_HEIGHT : LIST_ROW_HEIGHT;
-  const rowWindow = useRowWindow({ scrollRef, count: rowCount, rowHeight, overscan: 6 });
-  const items = rowWindow.items;
-  const firstVisibleRow = items[0]?.index ?? 0;
-  const lastVisibleRow = items.at(-1)?.index ?? 0;
-  const selectedRow = Math.floor(selected / layoutColumns);
-  const selectedRendered = items.length > 0 && selectedRow >= firstVisibleRow && selectedRow <= lastVisibleRow;
-
   useEffect(() => {
-    if (lastVisibleRow >= rowCount - PREFETCH_ROWS && list.hasNextPage && !list.isFetchingNextPage) {
+    if (lastRow >= rowCount - PREFETCH_ROWS && list.hasNextPage && !list.isFetchingNextPage) {
       void list.fetchNextPage();
     }
-  }, [lastVisibleRow, rowCount, list]);
-
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      setColumns(Math.max(1, Math.floor((entry?.contentRect.width ?? GRID_CARD_WIDTH) / GRID_CARD_WIDTH)));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  }, [lastRow, rowCount, list]);
 
   useEffect(() => {
     if (!focusFollows.current || !selectedRendered) return;
     focusFollows.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-position="${selected}"] [data-run-link]`)?.focus({ preventScroll: true });
-  }, [selected, selectedRendered, firstVisibleRow, lastVisibleRow]);
+    listRef.current?.querySelector<HTMLElement>(`[data-position="${selected}"] [data-run-link]`)?.focus({ preventScroll: true });
+  }, [selected, selectedRendered, firstRow, lastRow]);
+
+  const move = (delta: number | "first" | "last") => {
+    focusFollows.current = listRef.current?.contains(document.activeElement) ?? false;
+    const last = Math.max(0, runs.length - 1);
+    const next = delta === "first" ? 0 : delta === "last" ? last : Math.min(Math.max(0, selected + delta), last);
+    setSelected(next);
+    rowWindow.scrollToRow(Math.floor(next / columns));
+  };
 
   useHistoryKeys({
     count: runs.length,
-    onMove: (delta) => {
-      focusFollows.current = scrollRef.current?.contains(document.activeElement) ?? false;
-      setSelected((current) => {
-        const next = Math.min(Math.max(0, current + delta), Math.max(0, runs.length - 1));
-        rowWindow.scrollToRow(Math.floor(next / layoutColumns));
-        return next;
-      });
-    },
+    onMove: move,
     onOpen: () => {
       const run = runs[selected];
-      if (run) router.push(runHref(run));
+      if (!run) return;
+      place.saveNow(selected);
+      router.push(runHref(run));
     },
     onFocusFilters: () => firstFilterRef.current?.focus(),
   });
 
+  // Inside the list the arrow keys move the selection too (by a grid row up and down).
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    const step = { ArrowDown: columns, ArrowUp: -columns, ArrowRight: columns > 1 ? 1 : 0, ArrowLeft: columns > 1 ? -1 : 0 }[event.key];
+    if (step) move(step);
+    else if (event.key === "Home") move("first");
+    else if (event.key === "End") move("last");
+    else return;
+    event.preventDefault();
+  };
+
   // One handler for every row: a click or a focus selects the run it landed in.
-  const selectRowOf = (target: EventTarget) => {
+  const positionOf = (target: EventTarget) => {
     const row = (target as HTMLElement).closest<HTMLElement>("[data-position]");
-    if (row) setSelected(Number(row.dataset.position));
+    return row ? Number(row.dataset.position) : null;
+  };
+  const selectRowOf = (target: EventTarget) => {
+    const position = positionOf(target);
+    if (position !== null) setSelected(position);
   };
 
   const workspaceNames = useMemo(() => new Map(directory?.workspaces.map((w) => [w.id, w.name])), [directory]);
@@ -122,7 +159,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const filterNames = describeFilters(filters, directory);
 
   return (
-    <div className="space-y-4">
+    <div ref={rootRef} className="space-y-4">
       <HistoryFiltersBar
         kind={kind}
         filters={filters}
@@ -133,16 +170,16 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
         firstFilterRef={firstFilterRef}
       />
       {live.signedOut && <SignedOutNotice signInHref={signInPathFor(`${pathname}${historySearch(filters)}`)} />}
-      <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || now} />
+      <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || renderedAt} />
       {newRuns > 0 && (
         <button
           type="button"
           onClick={() => {
             void queryClient.resetQueries({ queryKey: historyKeys.list(kind, filters) });
-            scrollRef.current?.scrollTo({ top: 0 });
             setSelected(0);
+            scrollToTopOf(rootRef.current);
           }}
-          className="mx-auto block rounded-full bg-accent px-4 py-1.5 text-sm font-medium text-white shadow"
+          className="sticky top-2 z-10 mx-auto block rounded-full bg-accent px-4 py-1.5 text-sm font-medium text-white shadow"
         >
           {newRuns === 1 ? "1 new run" : `${newRuns} new runs`}
         </button>
@@ -156,52 +193,54 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       ) : (
         // A list of links, not a listbox: an option may not hold a link. One tab stop: the
         // selected run's link, or the list itself while that run is scrolled out of the DOM.
+        // The page scrolls, not the list: the rows are windowed against the page's scroll.
         <div
-          ref={scrollRef}
+          ref={listRef}
           role="list"
           aria-label={kind === "generation" ? "Generations, newest first" : "Technique runs, newest first"}
           tabIndex={selectedRendered ? -1 : 0}
-          className="h-[calc(100vh-240px)] min-h-[400px] overflow-auto rounded-lg border border-black/10 bg-canvas"
-          data-testid="history-scroller"
+          className="rounded-lg border border-black/10 bg-canvas [overflow-anchor:none]"
           data-hydrated={hydrated}
+          data-loaded={runs.length}
+          data-columns={columns}
+          onClickCapture={(event) => {
+            const position = positionOf(event.target);
+            if (position !== null) place.saveNow(position);
+          }}
           onClick={(event) => selectRowOf(event.target)}
           // Focus that lands on a row (a click, a screen reader's cursor) makes it the selection.
           onFocus={(event) => selectRowOf(event.target)}
+          onKeyDown={onListKeyDown}
         >
-          <div style={{ height: rowWindow.totalHeight, position: "relative" }}>
-            {items.map((item) => (
-              <div
-                key={item.index}
-                data-index={item.index}
-                style={{
-                  position: "absolute",
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: rowHeight,
-                  transform: `translateY(${item.start}px)`,
-                  ...(view === "grid" && { gridTemplateColumns: `repeat(${layoutColumns}, minmax(0, 1fr))` }),
-                }}
-                className={view === "grid" ? "grid gap-3 p-2" : ""}
-              >
-                {runs.slice(item.index * layoutColumns, item.index * layoutColumns + layoutColumns).map((run, offset) => {
-                  const index = item.index * layoutColumns + offset;
-                  return (
-                    <HistoryItem
-                      key={run.runId}
-                      position={index}
-                      run={withLiveState(run, live.latest.get(run.runId))}
-                      workspaceName={workspaceNames.get(run.workspaceId) ?? run.workspaceId}
-                      projectName={projectNames.get(run.projectId) ?? run.projectId}
-                      now={now}
-                      selected={index === selected}
-                      layout={view}
-                      setSize={list.hasNextPage ? -1 : runs.length}
-                    />
-                  );
-                })}
-              </div>
-            ))}
+          <div ref={rowsRef} style={{ paddingTop: rowWindow.paddingTop, paddingBottom: rowWindow.paddingBottom }}>
+            {Array.from({ length: Math.max(0, lastRow - firstRow + 1) }, (_, offset) => {
+              const row = firstRow + offset;
+              return (
+                <div
+                  key={keyOf(row)}
+                  data-index={row}
+                  className={columns > 1 ? "grid p-2" : undefined}
+                  style={columns > 1 ? { gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: GRID_GAP_PX } : undefined}
+                >
+                  {runs.slice(row * columns, row * columns + columns).map((run, column) => {
+                    const index = row * columns + column;
+                    return (
+                      <HistoryItem
+                        key={run.runId}
+                        position={index}
+                        run={withLiveState(run, live.latest.get(run.runId))}
+                        workspaceName={workspaceNames.get(run.workspaceId) ?? run.workspaceId}
+                        projectName={projectNames.get(run.projectId) ?? run.projectId}
+                        renderedAt={renderedAt}
+                        selected={index === selected}
+                        layout={view}
+                        setSize={list.hasNextPage ? -1 : runs.length}
+                      />
+                    );
+                  })}
+                </div>
+              );
+            })}
           </div>
           {list.isFetchingNextPage && <p className="p-3 text-center text-sm text-muted">Loading more…</p>}
           {!list.hasNextPage && <p className="p-3 text-center text-sm text-muted">That is all of them.</p>}
@@ -209,6 +248,12 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       )}
     </div>
   );
+}
+
+/** Brings the filters back into view when they were scrolled past. */
+function scrollToTopOf(element: HTMLElement | null) {
+  const top = element?.getBoundingClientRect().top ?? 0;
+  if (top < 0) window.scrollBy(0, top);
 }
 
 function describeFilters(filters: HistoryFilters, directory: HistoryDirectory | undefined): string[] {

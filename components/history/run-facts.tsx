@@ -1,38 +1,37 @@
 import { ProgressBar } from "@/components/runs/progress-bar";
 import { StatusBadge } from "@/components/runs/status-badge";
-import { formatAbsoluteTime, formatCost, formatDuration, formatRelativeTime } from "@/lib/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { formatCost, formatDuration } from "@/lib/format";
 import { isActiveStatus } from "@/lib/flora/run-status";
 import type { HistoryRun } from "@/lib/history/history-run";
 
 /** Status, progress and error of a run, as every history layout shows them. */
 export function RunStatusBlock({ run }: { run: HistoryRun }) {
   return (
-    <div className="flex flex-col items-start gap-1">
+    <span className="flex flex-col items-start gap-1">
       <StatusBadge status={run.status} />
       {isActiveStatus(run.status) && <ProgressBar value={run.progress} label={`Progress of ${run.runId}`} />}
       {run.errorCode && (
-        <span className="text-xs text-rose-800" title={run.errorMessage ?? undefined}>
+        <span className="max-w-full truncate text-xs text-rose-800" title={run.errorMessage ?? undefined}>
           {run.errorCode}
         </span>
       )}
-    </div>
-  );
-}
-
-export function CreatedAt({ at, now }: { at: number; now: number }) {
-  return (
-    <time dateTime={new Date(at).toISOString()} title={formatAbsoluteTime(at)}>
-      {formatRelativeTime(at, now)}
-    </time>
-  );
-}
-
-export function DurationAndCost({ run }: { run: HistoryRun }) {
-  const duration = formatDuration(run.startedAt, run.completedAt);
-  return (
-    <span className="text-xs text-muted">
-      {duration && <>{duration} · </>}
-      {formatCost(run.costUsd)}
     </span>
   );
+}
+
+/** "3 minutes ago", ticking while it is recent; the local date and time, and UTC, on hover. */
+export function CreatedAt({ at, renderedAt }: { at: number; renderedAt: number }) {
+  return <LocalTime iso={new Date(at).toISOString()} relative renderedAt={renderedAt} />;
+}
+
+/** "4.2 s ·", to sit before the cost; nothing when the run has no span yet. */
+export function Duration({ run }: { run: HistoryRun }) {
+  const duration = formatDuration(run.startedAt, run.completedAt);
+  return duration ? <>{duration} ·</> : null;
+}
+
+/** The cost, never cut short: it does not shrink when the line is tight. */
+export function Cost({ run }: { run: HistoryRun }) {
+  return <span className="shrink-0 tabular-nums">{formatCost(run.costUsd)}</span>;
 }

@@ -24,13 +24,14 @@ export function useViewMode(): [ViewMode, (mode: ViewMode) => void] {
     read,
     () => "list" as ViewMode,
   );
-  const setMode = (next: ViewMode) => {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private mode: the choice lasts for this page only.
-    }
-    listeners.forEach((listener) => listener());
-  };
   return [mode, setMode];
+}
+
+function setMode(next: ViewMode) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  listeners.forEach((listener) => listener());
 }

@@ -3,20 +3,32 @@
 import { useSyncExternalStore } from "react";
 
 /**
- * A clock for relative times that ticks every 30 s. It starts at the server's render time,
- * so the hydrated text matches what the server sent.
+ * One shared clock for relative times. It ticks every few seconds while anything listens
+ * and the tab is visible; readers derive a value from it (usually the text they show), so a
+ * row re-renders only when its own text changes: "just now" ticks, "3 days ago" sits still.
  */
+const TICK_MS = 5_000;
+
 let current = 0;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
+function read(): number {
+  if (!current) current = Date.now();
+  return current;
+}
+
+function tick() {
+  if (typeof document !== "undefined" && document.hidden) return;
+  current = Date.now();
+  listeners.forEach((l) => l());
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   if (!timer) {
-    timer = setInterval(() => {
-      current = Date.now();
-      listeners.forEach((l) => l());
-    }, 30_000);
+    current = Date.now();
+    timer = setInterval(tick, TICK_MS);
   }
   return () => {
     listeners.delete(listener);
@@ -27,10 +39,24 @@ function subscribe(listener: () => void) {
   };
 }
 
-export function useNow(renderedAt: number): number {
+/**
+ * `derive(now)`, re-evaluated on every tick. The server render and hydration use
+ * `renderedAt` (the server's clock) so the hydrated text matches; then the browser's clock
+ * takes over. Without `renderedAt` the server snapshot is `fallback`.
+ */
+export function useClock<T extends string | number | boolean | null>(
+  derive: (now: number) => T,
+  renderedAt: number | undefined,
+  fallback: T,
+): T {
   return useSyncExternalStore(
     subscribe,
-    () => current || renderedAt,
-    () => renderedAt,
+    () => derive(read()),
+    () => (renderedAt == null ? fallback : derive(renderedAt)),
   );
+}
+
+/** The current time (unix ms), ticking every few seconds; `renderedAt` on the server. */
+export function useNow(renderedAt: number): number {
+  return useClock((now) => now, renderedAt, renderedAt);
 }

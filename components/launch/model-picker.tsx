@@ -1,5 +1,6 @@
 import { FieldGroup } from "@/components/forms/field";
 import type { GenerationType, Model } from "@/lib/flora/schemas";
+import { creditsToUsd, formatCredits, formatUsd, plural } from "@/lib/money";
 
 export const TYPE_LABELS: Record<GenerationType, string> = { image: "Image", video: "Video", audio: "Audio", text: "Text" };
 
@@ -27,7 +28,7 @@ export function ModelPicker({ models, value, onChange, disabled, error }: { mode
         {models.map((model) => (
           <label
             key={model.model_id}
-            className="flex cursor-pointer gap-2 rounded-lg border border-black/15 bg-white p-3 has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent"
+            className="flex min-w-0 cursor-pointer gap-2 rounded-lg border border-black/15 bg-white p-3 has-[:checked]:border-accent has-[:checked]:ring-1 has-[:checked]:ring-accent"
           >
             <input type="radio" name="model" value={model.model_id} checked={value === model.model_id} disabled={disabled} onChange={() => onChange(model.model_id)} className="mt-1" />
             <span className="min-w-0">
@@ -37,7 +38,7 @@ export function ModelPicker({ models, value, onChange, disabled, error }: { mode
               </span>
               <span className="block text-sm text-muted">{model.provider}</span>
               <span className="block text-xs text-muted">
-                about {model.estimated_credits} credits · about {model.estimated_seconds} s
+                about {formatUsd(creditsToUsd(model.estimated_credits))} ({formatCredits(model.estimated_credits)}) per output · about {plural(model.estimated_seconds, "second")}
               </span>
             </span>
           </label>

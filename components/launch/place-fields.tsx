@@ -66,7 +66,7 @@ export function PlaceFields({
   const projects = choices.projects.filter((project) => project.workspaceId === place.workspaceId);
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Field label="Workspace" error={errors.workspace_id}>
+      <Field label="Workspace" required error={errors.workspace_id}>
         {(control) => (
           <select
             {...control}
@@ -86,7 +86,7 @@ export function PlaceFields({
           </select>
         )}
       </Field>
-      <Field label="Project" error={errors.project_id}>
+      <Field label="Project" required error={errors.project_id}>
         {(control) => (
           <select {...control} value={place.projectId} disabled={disabled || projects.length === 0} onChange={(event) => onChange({ ...place, projectId: event.target.value })} className={inputClass}>
             {projects.length === 0 && <option value="">No projects in this workspace</option>}

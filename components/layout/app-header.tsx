@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { HeaderMenu } from "@/components/layout/header-menu";
+import { KeyboardHelp } from "@/components/layout/keyboard-help";
 import { NavLink } from "@/components/layout/nav-link";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { canManageUsers, ROLE_LABELS } from "@/lib/auth/roles";
 import type { User } from "@/lib/db/schema";
 
 const NAVIGATION = [
-  { href: "/generations", label: "History" },
+  // A run's page is reached from the history, so the history is where you are.
+  { href: "/generations", label: "History", also: ["/runs"] },
   { href: "/technique-runs", label: "Technique runs" },
   { href: "/techniques", label: "Techniques" },
   { href: "/new", label: "New generation" },
@@ -14,25 +18,42 @@ const NAVIGATION = [
 export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"> }) {
   return (
     <header className="border-b border-black/10 bg-canvas/95">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-6 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/generations" className="text-lg font-semibold tracking-tight">
           Atelier
         </Link>
-        <nav aria-label="Main" className="flex flex-wrap gap-1">
-          {NAVIGATION.map((item) => (
-            <NavLink key={item.href} href={item.href}>
-              {item.label}
-            </NavLink>
-          ))}
-          {canManageUsers(user.role) && <NavLink href="/admin/users">Users</NavLink>}
-        </nav>
-        <div className="ml-auto flex items-center gap-3">
-          <Link href="/account" className="rounded-md px-2 py-1 text-sm hover:bg-white" data-testid="signed-in-user" title="Your account">
-            <span className="font-medium">{user.name ?? user.email}</span>{" "}
-            <span className="rounded-full bg-black/5 px-2 py-0.5 text-xs text-muted">{ROLE_LABELS[user.role]}</span>
-          </Link>
-          <SignOutButton />
-        </div>
+        <HeaderMenu
+          tools={
+            <>
+              <KeyboardHelp />
+              <ThemeToggle />
+            </>
+          }
+          navigation={
+            <nav aria-label="Main" className="flex flex-col gap-1 md:flex-row">
+              {NAVIGATION.map((item) => (
+                <NavLink key={item.href} href={item.href} also={"also" in item ? item.also : undefined}>
+                  {item.label}
+                </NavLink>
+              ))}
+              {canManageUsers(user.role) && <NavLink href="/admin/users">Users</NavLink>}
+            </nav>
+          }
+          account={
+            <>
+              <Link
+                href="/account"
+                className="min-w-0 rounded-md px-2 py-1 text-sm hover:bg-white"
+                data-testid="signed-in-user"
+                title="Your account"
+              >
+                <span className="break-all font-medium">{user.name ?? user.email}</span>{" "}
+                <span className="whitespace-nowrap rounded-full bg-black/5 px-2 py-0.5 text-xs text-muted">{ROLE_LABELS[user.role]}</span>
+              </Link>
+              <SignOutButton />
+            </>
+          }
+        />
       </div>
     </header>
   );

@@ -3,10 +3,17 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** A header link that marks itself as the current page for sighted and screen-reader users. */
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+/** Whether `pathname` is in the section a link leads to (its page, or a page under it). */
+export function isCurrentSection(pathname: string, href: string, also: readonly string[] = []): boolean {
+  return [href, ...also].some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/**
+ * A header link that marks itself as the current page for sighted and screen-reader users.
+ * `also` names other sections it stands for (a run's page belongs to the history).
+ */
+export function NavLink({ href, also, children }: { href: string; also?: readonly string[]; children: React.ReactNode }) {
+  const current = isCurrentSection(usePathname(), href, also);
   return (
     <Link
       href={href}

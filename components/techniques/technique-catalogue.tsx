@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { Field, inputClass } from "@/components/forms/field";
+import { formatCredits, formatUsd, techniqueCostUsd } from "@/lib/money";
 
 export interface TechniqueSummary {
   id: string;
@@ -19,7 +20,7 @@ const matches = (technique: TechniqueSummary, words: string[]) => {
 };
 
 /** Every technique the team's key can use, narrowed as the teammate types. */
-export function TechniqueCatalogue({ techniques }: { techniques: TechniqueSummary[] }) {
+export function TechniqueCatalogue({ techniques, linkQuery = "" }: { techniques: TechniqueSummary[]; /** Carried into each technique's link (`?use=…`). */ linkQuery?: string }) {
   const [search, setSearch] = useState("");
   const words = useDeferredValue(search).toLowerCase().split(/\s+/).filter(Boolean);
   const shown = techniques.filter((technique) => matches(technique, words));
@@ -43,13 +44,13 @@ export function TechniqueCatalogue({ techniques }: { techniques: TechniqueSummar
       ) : (
         <ul className="grid gap-3 md:grid-cols-2" aria-label="Techniques">
           {shown.map((technique) => (
-            <li key={technique.id} className="rounded-lg border border-black/10 bg-white p-4">
-              <Link href={`/techniques/${encodeURIComponent(technique.id)}`} className="text-lg font-medium text-accent hover:underline">
+            <li key={technique.id} className="min-w-0 rounded-lg border border-black/10 bg-white p-4">
+              <Link href={`/techniques/${encodeURIComponent(technique.id)}${linkQuery}`} className="break-words text-lg font-medium text-accent hover:underline">
                 {technique.name}
               </Link>
               {technique.description && <p className="mt-1 text-sm">{technique.description}</p>}
               <p className="mt-2 text-xs text-muted">
-                {technique.runCost} credits per run · takes {technique.inputs.join(", ") || "nothing"} · makes {technique.outputs.join(", ") || "nothing"}
+                {formatUsd(techniqueCostUsd(technique.runCost))} ({formatCredits(technique.runCost)}) per run · takes {technique.inputs.join(", ") || "nothing"} · makes {technique.outputs.join(", ") || "nothing"}
               </p>
             </li>
           ))}

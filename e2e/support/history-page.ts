@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The history list, as a person finds it: the list of runs and its filters. */
+/**
+ * The history list, as a person finds it: the list of runs and its filters. The page
+ * scrolls (not the list), so scrolling helpers move the window.
+ */
 export class HistoryPage {
   readonly list: Locator;
 
@@ -21,28 +24,42 @@ export class HistoryPage {
     return this.list.locator("[data-run-row]");
   }
 
+  row(runId: string) {
+    return this.list.locator(`[data-run-row][data-run-id="${runId}"]`);
+  }
+
+  selected() {
+    return this.list.locator('[data-run-row][aria-current="true"]');
+  }
+
   /** Run ids of the rows rendered now, by their index in the whole list. */
   async renderedIds(): Promise<Map<number, string>> {
-    const pairs = await this.list.locator("[data-index]").evaluateAll((rows) =>
-      rows.flatMap((row) =>
-        Array.from(row.querySelectorAll("[data-run-row]")).map(
-          (item, offset) => [Number(row.getAttribute("data-index")) + offset, item.getAttribute("data-run-id") ?? ""] as const,
-        ),
+    const pairs = await this.list.evaluate((list) =>
+      Array.from(list.querySelectorAll<HTMLElement>("[data-run-row]")).map(
+        (item) => [Number(item.getAttribute("data-position")), item.getAttribute("data-run-id") ?? ""] as const,
       ),
     );
     return new Map(pairs);
   }
 
-  /** Runs loaded so far (list view): the virtual list's height over its row height. */
-  async loadedCount(rowHeight = 88): Promise<number> {
-    return this.list.evaluate((element, height) => Math.round((element.firstElementChild as HTMLElement).offsetHeight / height), rowHeight);
+  /** Runs loaded so far. */
+  async loadedCount(): Promise<number> {
+    return Number(await this.list.getAttribute("data-loaded"));
+  }
+
+  /** Scrolls the page to `y` px (a number, or "bottom"/"middle" of the document). */
+  async scrollTo(y: number | "bottom" | "middle") {
+    await this.page.evaluate((to) => {
+      const max = document.documentElement.scrollHeight - window.innerHeight;
+      window.scrollTo(0, to === "bottom" ? max : to === "middle" ? max / 2 : to);
+    }, y);
   }
 
   /** Jumps to the end repeatedly until at least `count` runs are loaded. */
   async loadAtLeast(count: number) {
     await this.ready();
     for (let step = 0; step < 600 && (await this.loadedCount()) < count; step += 1) {
-      await this.list.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+      await this.scrollTo("bottom");
       await this.page.waitForTimeout(100);
     }
     expect(await this.loadedCount()).toBeGreaterThanOrEqual(count);
@@ -54,11 +71,20 @@ export class HistoryPage {
     const seen = new Map<number, string>();
     for (let step = 0; step < 400 && seen.size < count; step += 1) {
       for (const [index, id] of await this.renderedIds()) seen.set(index, id);
-      await this.list.evaluate((element) => element.scrollBy(0, element.clientHeight * 0.8));
+      await this.page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.8));
       await this.page.waitForTimeout(60);
     }
     const ids = [...seen.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
     expect(ids.length).toBeGreaterThanOrEqual(count);
     return ids.slice(0, count);
+  }
+
+  /** The page has no horizontal scrolling: nothing is wider than the screen. */
+  async expectNoHorizontalOverflow() {
+    const { scrollWidth, clientWidth } = await this.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth, "the page is wider than the screen").toBeLessThanOrEqual(clientWidth);
   }
 }

@@ -39,6 +39,20 @@ export class RunPage {
   readonly status = () => this.page.getByTestId("run-status");
   readonly outputs = () => this.page.getByRole("region", { name: "Outputs" });
   readonly problem = () => this.page.getByRole("main").getByRole("alert");
+  readonly backLink = () => this.page.getByRole("link", { name: "Back to history" });
+  /** What was asked: the prompt and who launched it, under the title. */
+  readonly asked = () => this.page.getByRole("region", { name: "What was asked" });
+  /** One output, by the name its caption gives it (the caption also holds its facts and download). */
+  readonly figure = (name: string) => this.outputs().getByRole("figure").filter({ has: this.page.getByText(name, { exact: true }) });
+  readonly facts = (name: string) => this.figure(name).getByTestId("output-facts");
+  readonly lightbox = () => this.page.getByRole("dialog");
+
+  /** Nothing wider than the viewport: the page never scrolls sideways. */
+  async expectNoHorizontalOverflow() {
+    await expect
+      .poll(() => this.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBeLessThanOrEqual(0);
+  }
 
   async expectStatus(label: "Pending" | "Running" | "Completed" | "Failed", timeout = 10_000) {
     await expect(this.status()).toHaveText(`Status: ${label}`, { timeout });

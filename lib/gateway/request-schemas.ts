@@ -127,6 +127,10 @@ export const techniqueRunBodySchema = z
       .max(50, "must hold at most 50 inputs"),
     mode: z.enum(["async", "stream"]).default("async"),
     callback_url: callbackUrlSchema.optional(),
+    // Where the run is filed. Not in the SDK's RunCreateParams (FLORA files it by itself
+    // when absent); passed on as sent, and recorded with the launch.
+    workspace_id: workspaceIdSchema.optional(),
+    project_id: projectIdSchema.optional(),
   })
   .strict();
 export type TechniqueRunBody = z.infer<typeof techniqueRunBodySchema>;

@@ -25,6 +25,8 @@ describe("history rows", () => {
       kind: "generation",
       techniqueId: null,
       title: "t2i-flux-2-pro",
+      modelId: "t2i-flux-2-pro",
+      outputType: "Image",
       status: "completed",
       progress: 100,
       createdAt: 1_763_800_000_000,

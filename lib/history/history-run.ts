@@ -9,8 +9,16 @@ export interface HistoryRun {
   runId: string;
   kind: "generation" | "technique";
   techniqueId: string | null;
-  /** Model id for generations, technique name for technique runs. */
+  /**
+   * What made the run, by name: the model's catalogue name for generations ("FLUX.2 [pro]",
+   * as the run page says it; the model id until named, see nameHistoryRuns), the technique's
+   * name for technique runs.
+   */
   title: string;
+  /** The model id of a generation (null for technique runs or when FLORA gave none). */
+  modelId: string | null;
+  /** What the run makes: "Image", "Video", "Image, text"; null when not known. */
+  outputType: string | null;
   status: RunStatus;
   progress: number;
   createdAt: number;
@@ -55,7 +63,16 @@ function common(run: Common) {
 }
 
 export function generationToHistoryRun(run: Generation): HistoryRun {
-  return { runId: run.run_id, kind: "generation", techniqueId: null, title: run.model?.model_id ?? "Unknown model", ...common(run) };
+  const modelId = run.model?.model_id ?? null;
+  return {
+    runId: run.run_id,
+    kind: "generation",
+    techniqueId: null,
+    title: modelId ?? "Unknown model",
+    modelId,
+    outputType: outputTypeOf(run.outputs?.map((output) => output.type) ?? []),
+    ...common(run),
+  };
 }
 
 export function techniqueRunToHistoryRun(run: TechniqueRun): HistoryRun {
@@ -64,8 +81,28 @@ export function techniqueRunToHistoryRun(run: TechniqueRun): HistoryRun {
     kind: "technique",
     techniqueId: run.technique.technique_id,
     title: run.technique.name || run.technique.technique_id,
+    modelId: null,
+    outputType: outputTypeOf(run.outputs?.map((output) => output.type) ?? []),
     ...common(run),
   };
+}
+
+const OUTPUT_TYPE_LABELS: Record<RunOutput["type"] | "image" | "video" | "audio", string> = {
+  imageUrl: "Image",
+  image: "Image",
+  videoUrl: "Video",
+  video: "Video",
+  audioUrl: "Audio",
+  audio: "Audio",
+  text: "Text",
+  documentUrl: "Document",
+};
+
+/** "Image", or "Image, text" for several kinds, from output or model types; null for none. */
+export function outputTypeOf(types: ReadonlyArray<keyof typeof OUTPUT_TYPE_LABELS>): string | null {
+  const labels = [...new Set(types.map((type) => OUTPUT_TYPE_LABELS[type]))];
+  if (labels.length === 0) return null;
+  return [labels[0], ...labels.slice(1).map((label) => label.toLowerCase())].join(", ");
 }
 
 /** The run's own page: generations by id, technique runs need their technique. */

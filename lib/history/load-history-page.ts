@@ -1,14 +1,42 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { listGenerations, listTechniqueRuns } from "@/lib/flora/reads";
+import type { Technique } from "@/lib/flora/schemas";
+import { listGenerations, listTechniqueRuns, loadModels, loadTechnique } from "@/lib/flora/reads";
 import { toFloraQuery, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import { generationToHistoryRun, techniqueRunToHistoryRun, type HistoryPage, type HistoryRun } from "@/lib/history/history-run";
+import { nameHistoryRuns } from "@/lib/history/name-runs";
 import { launchesForRuns } from "@/lib/launches/launch-store";
 import { settleFromHistory } from "@/lib/launches/reconcile";
 import { describeError, log } from "@/lib/log";
 import { rememberGenerations, rememberTechniqueRuns } from "@/lib/runs/seen-runs";
 
 export const HISTORY_PAGE_SIZE = 50;
+
+/** A page names at most this many distinct techniques (each remembered for a minute). */
+const MAX_TECHNIQUES_NAMED = 10;
+
+/** Names are a nicety: an unreadable catalogue leaves ids, never a failed page. */
+async function bestEffort<T>(what: string, load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    log.warn(`history: ${what} unavailable, ids shown`, describeError(error));
+    return null;
+  }
+}
+
+async function nameRuns(kind: HistoryKind, runs: HistoryRun[]): Promise<HistoryRun[]> {
+  if (kind === "generation") return nameHistoryRuns(runs, await bestEffort("models", loadModels), new Map());
+  const ids = [...new Set(runs.map((run) => run.techniqueId).filter((id): id is string => id !== null))].slice(0, MAX_TECHNIQUES_NAMED);
+  const techniques = new Map<string, Technique>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const technique = await bestEffort(`technique ${id}`, () => loadTechnique(id));
+      if (technique) techniques.set(id, technique);
+    }),
+  );
+  return nameHistoryRuns(runs, null, techniques);
+}
 
 /** A launch whose answer was lost is completed from the page, if its run is on it; never fatal. */
 async function settleLostLaunches(page: Parameters<typeof settleFromHistory>[1]) {
@@ -44,7 +72,8 @@ export async function loadHistoryPage(
     await settleLostLaunches({ kind: "technique", runs: page.technique_runs });
     nextCursor = page.meta.next_cursor ?? null;
   }
-  const launches = await launchesForRuns(await getDb(), runs.map((run) => run.runId));
+  const [launches, named] = await Promise.all([launchesForRuns(await getDb(), runs.map((run) => run.runId)), nameRuns(kind, runs)]);
+  runs = named;
   return {
     runs: runs.map((run) => {
       const launch = launches.get(run.runId);

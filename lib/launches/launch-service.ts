@@ -14,8 +14,9 @@ import type { GenerateBody, TechniqueRunBody } from "@/lib/gateway/request-schem
 import { callUpstream, LAUNCH_POLICY, UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { isIdempotencyRefusal, isTransient } from "@/lib/gateway/upstream-failure";
 import { upstreamIdempotencyKey, withKeyLock } from "@/lib/launches/idempotency-key";
-import { confirmLaunch, findLaunchByKey, recordIntent, settleLaunch, type LaunchIntent } from "@/lib/launches/launch-store";
+import { confirmLaunch, findLaunchByKey, forgetPlace, recordIntent, settleLaunch, type LaunchIntent } from "@/lib/launches/launch-store";
 import { findRunOfLaunch } from "@/lib/launches/reconcile";
+import { hasPlace, placelessKey, refusesPlace, withoutPlace } from "@/lib/launches/technique-place";
 import { log } from "@/lib/log";
 
 export type LaunchRequest =
@@ -54,8 +55,8 @@ function intentOf(request: LaunchRequest, user: User, key: string): LaunchIntent
     techniqueId: request.techniqueId,
     prompt: request.body.inputs.find((input) => input.type === "text")?.value ?? null,
     params: request.body.inputs,
-    workspaceId: null,
-    projectId: null,
+    workspaceId: request.body.workspace_id ?? null,
+    projectId: request.body.project_id ?? null,
   };
 }
 
@@ -110,7 +111,12 @@ export async function launchRun(
     else launch = await recordIntent(db, intentOf(request, user, key));
 
     try {
-      const response = await sendUpstream(request, key);
+      const response = await sendUpstream(request, key).catch(async (error: unknown) => {
+        if (!(request.kind === "technique" && hasPlace(request.body) && error instanceof UpstreamCallError && refusesPlace(error.failure))) throw error;
+        log.warn("FLORA refused the technique run's place; launching it without one", { launchId: launch.id });
+        await forgetPlace(db, launch.id);
+        return sendUpstream({ ...request, body: withoutPlace(request.body) }, placelessKey(key));
+      });
       await confirmLaunch(db, launch.id, { runId: response.run_id, response, estimatedCost: costOf(response) });
       log.info("launched", { kind: request.kind, runId: response.run_id, userId: user.id });
       return { response, replayed: false };

@@ -90,6 +90,11 @@ export async function settleLaunch(
     .execute();
 }
 
+/** The launch went out without the place it recorded (FLORA refused it), so it is not filed there. */
+export async function forgetPlace(db: Db, id: string): Promise<void> {
+  await db.updateTable("launches").set({ workspace_id: null, project_id: null }).where("id", "=", id).execute();
+}
+
 /** Run ids already linked to a launch, so reconciliation never claims one twice. */
 export async function linkedRunIds(db: Db, runIds: string[]): Promise<Set<string>> {
   if (runIds.length === 0) return new Set();

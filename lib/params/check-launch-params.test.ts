@@ -70,4 +70,21 @@ describe("launch checks fail closed", () => {
     upstream.technique = async () => TECHNIQUE;
     await expect(checkTechniqueInputs("tech_x", { inputs: [{ id: "brief", type: "text", value: "hi" }], mode: "async" })).resolves.toBeUndefined();
   });
+
+  it("refuses URL-named params that are not http(s) URLs, even when FLORA would pick the model", async () => {
+    upstream.models = async () => {
+      throw new Error("not needed");
+    };
+    const error = await refusal(checkLaunchParams(body({ params: { image_url: "abc", image_urls: ["https://a.example/1.png", "not a url"] } })));
+    expect(error).toMatchObject({ code: "input_validation_error", status: 400 });
+    expect(error.fields).toEqual([
+      { field: "params.image_url", message: "Must be an http(s) URL." },
+      { field: "params.image_urls.1", message: "Must be an http(s) URL." },
+    ]);
+    upstream.models = async () => [{ ...MODEL, params: [{ name: "image_url", type: "string", required: true }] }];
+    expect((await refusal(checkLaunchParams(body({ model: "t2i-flux", params: { image_url: "javascript:alert(1)" } })))).fields).toEqual([
+      { field: "params.image_url", message: "Must be an http(s) URL." },
+    ]);
+    await expect(checkLaunchParams(body({ model: "t2i-flux", params: { image_url: "https://a.example/1.png" } }))).resolves.toBeUndefined();
+  });
 });

@@ -6,15 +6,19 @@ import { UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { log } from "@/lib/log";
 import { paramProblems } from "@/lib/params/params-schema";
 import { techniqueInputProblems } from "@/lib/params/technique-inputs";
+import { urlParamProblems } from "@/lib/params/url-params";
 
 /**
  * The gateway's second look at a launch's params, with the same schema the form uses:
  * bad params never cost an upstream call. It fails closed: a launch that names a model or
  * a technique whose schema cannot be read now is refused (503), never passed on unchecked,
  * and a model the catalogue does not list is a field error. A launch that names no model
- * lets FLORA pick one, and FLORA checks the params against its own choice.
+ * lets FLORA pick one, and FLORA checks the params against its own choice; its URL-named
+ * params (`*_url`, `*_urls`) are still checked here, since FLORA has no URL type to refuse them.
  */
 export async function checkLaunchParams(body: GenerateBody): Promise<void> {
+  const urls = urlParamProblems(body.params);
+  if (urls.length > 0) throw new ApiError("input_validation_error", "URL parameters must be http(s) URLs.", urls);
   if (!body.model) return;
   const models = await loadModels().catch((error: unknown) => {
     log.warn("launch refused: model catalogue unavailable", { reason: error instanceof Error ? error.message : String(error) });

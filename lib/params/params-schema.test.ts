@@ -27,6 +27,20 @@ describe("buildParamsSchema", () => {
     expect(problemsOf({})).toEqual([]);
   });
 
+  it("URL params (`*_url`, `*_urls`) take http(s) URLs only, naming the bad entry of a list", () => {
+    const urls: ModelParam[] = [
+      { name: "image_url", type: "string", required: true },
+      { name: "mask_url", type: "string", required: false },
+      { name: "image_urls", type: "string[]", required: false },
+    ];
+    const ok = "https://media.example/a.png";
+    expect(paramProblems(urls, { image_url: ok, mask_url: "", image_urls: [ok] })).toEqual([]);
+    expect(paramProblems(urls, { image_url: "abc" })).toEqual([{ field: "params.image_url", message: "Must be an http(s) URL." }]);
+    expect(paramProblems(urls, { image_url: ok, mask_url: "javascript:alert(1)" })).toEqual([{ field: "params.mask_url", message: "Must be an http(s) URL." }]);
+    expect(paramProblems(urls, { image_url: ok, image_urls: [ok, "not a url"] })).toEqual([{ field: "params.image_urls.1", message: "Must be an http(s) URL." }]);
+    expect(paramProblems(urls, { image_url: "" })).toEqual([{ field: "params.image_url", message: "Required." }]);
+  });
+
   it("string: options are an enum, free text has a required check", () => {
     expect(problemsOf({ aspect_ratio: "2:1" })).toEqual([{ field: "params.aspect_ratio", message: "Must be one of: 1:1, 16:9." }]);
     expect(paramProblems(PARAMS, { image_url: "" })).toEqual([{ field: "params.image_url", message: "Required." }]);
@@ -37,7 +51,7 @@ describe("buildParamsSchema", () => {
   it("string[]: a list of non-empty text", () => {
     expect(problemsOf({ stop: ["END", "STOP"] })).toEqual([]);
     expect(problemsOf({ stop: "END" })[0]?.field).toBe("params.stop");
-    expect(problemsOf({ stop: [""] })[0]).toEqual({ field: "params.stop", message: "Entries must not be empty." });
+    expect(problemsOf({ stop: [""] })[0]).toEqual({ field: "params.stop.0", message: "Entries must not be empty." });
   });
 
   it("bool: true or false only", () => {
@@ -70,7 +84,7 @@ describe("buildParamsSchema", () => {
 
   it("dict: declared properties are bounded numbers; free dicts take text, numbers or booleans", () => {
     expect(problemsOf({ camera: { pan: -10, zoom: 10 } })).toEqual([]);
-    expect(problemsOf({ camera: { pan: 11 } })).toEqual([{ field: "params.camera", message: "Must be at most 10." }]);
+    expect(problemsOf({ camera: { pan: 11 } })).toEqual([{ field: "params.camera.pan", message: "Must be at most 10." }]);
     expect(problemsOf({ camera: { roll: 1 } })[0]?.field).toBe("params.camera");
     expect(problemsOf({ extra: { style: "noir", strength: 2, on: true } })).toEqual([]);
     expect(problemsOf({ extra: [1] })[0]?.field).toBe("params.extra");
@@ -121,7 +135,7 @@ describe("the form's draft", () => {
   });
 
   it("keeps unreadable numbers as NaN, so validation names the field", () => {
-    const params = toParams(PARAMS, { ...defaultDraft(PARAMS), image_url: "u", num_images: "two" });
+    const params = toParams(PARAMS, { ...defaultDraft(PARAMS), image_url: "https://example.com/u.png", num_images: "two" });
     expect(params.num_images).toBeNaN();
     expect(paramProblems(PARAMS, params)).toEqual([{ field: "params.num_images", message: "Must be a whole number." }]);
   });

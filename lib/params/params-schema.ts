@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ModelParam } from "@/lib/flora/schemas";
+import { HTTP_URL_MESSAGE, isHttpUrl, urlParamKind } from "@/lib/params/url-params";
 
 /**
  * A zod schema for a model's params, built from GET /models' params list: the launch form
@@ -26,12 +27,16 @@ function valueSchema(param: ModelParam): z.ZodType {
       const values = param.options?.map((option) => option.value) ?? [];
       if (values.length > 0) return z.enum(values as [string, ...string[]], { error: `Must be one of: ${values.join(", ")}.` });
       const text = z.string({ error: "Must be text." }).max(MAX_STRING, `Must be at most ${MAX_STRING} characters.`);
-      return param.required ? text.min(1, "Required.") : text;
+      const filled = param.required ? text.min(1, "Required.") : text;
+      // Empty is "not given" for an optional URL; anything typed must be an http(s) URL.
+      return urlParamKind(param.name) === "one" ? filled.refine((value) => value === "" || isHttpUrl(value), HTTP_URL_MESSAGE) : filled;
     }
-    case "string[]":
+    case "string[]": {
+      const entry = z.string({ error: "Each entry must be text." }).min(1, "Entries must not be empty.");
       return z
-        .array(z.string({ error: "Each entry must be text." }).min(1, "Entries must not be empty."), { error: "Must be a list of text." })
+        .array(urlParamKind(param.name) === "list" ? entry.refine(isHttpUrl, HTTP_URL_MESSAGE) : entry, { error: "Must be a list of text." })
         .max(MAX_LIST, `At most ${MAX_LIST} entries.`);
+    }
     case "bool":
       return z.boolean({ error: "Must be on or off." });
     case "int":
@@ -73,7 +78,10 @@ export function buildParamsSchema(params: ModelParam[]) {
 }
 
 export interface ParamFieldError {
-  /** `params.<name>`, as FLORA names the field in its validation errors. */
+  /**
+   * `params.<name>`, as FLORA names the field in its validation errors; a row of a dict or
+   * a list adds its key or index (`params.camera_control.pan`, `params.image_urls.1`).
+   */
   field: string;
   message: string;
 }
@@ -86,7 +94,9 @@ export function paramProblems(params: ModelParam[], values: unknown): ParamField
     if (issue.code === "unrecognized_keys" && issue.path.length === 0) {
       return issue.keys.map((key) => ({ field: `params.${key}`, message: "Not a parameter of this model." }));
     }
-    const name = issue.path[0];
-    return [{ field: name === undefined ? "params" : `params.${String(name)}`, message: issue.message }];
+    if (issue.path.length === 0) return [{ field: "params", message: issue.message }];
+    // A dict's unknown key has no row of its own: it lands on the dict.
+    const path = issue.code === "unrecognized_keys" ? issue.path.slice(0, 1) : issue.path.slice(0, 2);
+    return [{ field: `params.${path.map(String).join(".")}`, message: issue.message }];
   });
 }

@@ -32,6 +32,17 @@ describe("technique inputs", () => {
     expect(techniqueInputProblems(TECHNIQUE, [{ id: "product", type: "imageUrl", value: "https://x.example/a.png" }])).toEqual([]);
   });
 
+  it("name the value of an input that takes several by its place, so the form can mark that row", () => {
+    const url = "https://x.example/a.png";
+    expect(
+      techniqueInputProblems(TECHNIQUE, [
+        { id: "product", type: "imageUrl", value: url },
+        { id: "refs", type: "imageUrl", value: url },
+        { id: "refs", type: "imageUrl", value: "abc" },
+      ]),
+    ).toEqual([{ field: "inputs.refs.1", message: "Must be an http(s) URL." }]);
+  });
+
   it("refuse several values where one is allowed, unknown ids and wrong types", () => {
     const url = "https://x.example/a.png";
     expect(

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { Technique } from "@/lib/flora/schemas";
+import { HTTP_URL_MESSAGE, isHttpUrl } from "@/lib/params/url-params";
 
 /**
  * A technique's inputs as a form: each input id holds one value, or several when the
@@ -17,7 +17,6 @@ export interface TechniqueRunInput {
 const LAUNCHABLE_TYPES = new Set<string>(["text", "imageUrl", "videoUrl"]);
 export const isLaunchableInput = (input: TechniqueInput) => LAUNCHABLE_TYPES.has(input.type);
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "Must be an http(s) URL." });
 const MAX_VALUE = 10_000;
 
 export function defaultInputDraft(technique: Technique): InputDraft {
@@ -46,16 +45,23 @@ export function toTechniqueInputs(technique: Technique, draft: InputDraft): Tech
   );
 }
 
-/** Field errors named `inputs.<id>`. */
+/**
+ * Field errors named `inputs.<id>`; a value of an input that takes several is named by its
+ * place among that input's values, `inputs.<id>.<n>`, so the form shows it on its row.
+ */
 export function techniqueInputProblems(technique: Technique, inputs: TechniqueRunInput[]): Array<{ field: string; message: string }> {
   const problems: Array<{ field: string; message: string }> = [];
   const byId = new Map(technique.inputs.map((input) => [input.id, input]));
+  const places = new Map<string, number>();
   for (const given of inputs) {
     const input = byId.get(given.id);
+    const place = places.get(given.id) ?? 0;
+    places.set(given.id, place + 1);
+    const row = input?.allow_multiple ? `inputs.${given.id}.${place}` : `inputs.${given.id}`;
     if (!input) problems.push({ field: `inputs.${given.id}`, message: "Not an input of this technique." });
     else if (input.type !== given.type) problems.push({ field: `inputs.${given.id}`, message: `Must be of type ${input.type}.` });
-    else if (given.value.length > MAX_VALUE) problems.push({ field: `inputs.${given.id}`, message: `At most ${MAX_VALUE} characters.` });
-    else if (given.type !== "text" && !httpUrl.safeParse(given.value).success) problems.push({ field: `inputs.${given.id}`, message: "Must be an http(s) URL." });
+    else if (given.value.length > MAX_VALUE) problems.push({ field: row, message: `At most ${MAX_VALUE} characters.` });
+    else if (given.type !== "text" && !isHttpUrl(given.value)) problems.push({ field: row, message: HTTP_URL_MESSAGE });
   }
   for (const input of technique.inputs) {
     const count = inputs.filter((given) => given.id === input.id).length;

@@ -14,6 +14,7 @@ export const dynamic = "force-dynamic";
 const NOTICES: Record<string, string> = {
   "password-changed": "Your password was changed and every session of yours ended. Sign in with the new password.",
   "signed-out-everywhere": "You were signed out everywhere.",
+  "role-changed": "Your role was changed and every session of yours ended. Sign in again to continue with the new role.",
 };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -6,22 +6,29 @@ import { requirePageUser } from "@/lib/auth/session";
 import { loadDirectory, loadModels } from "@/lib/flora/reads";
 import { MAX_PROMPT_LENGTH } from "@/lib/gateway/request-schemas";
 import { generationPrefill, recordedLaunch } from "@/lib/launches/prefill";
+import { placeChoicesOf } from "@/lib/launches/place-choices";
 import { describeError, log } from "@/lib/log";
+import { parseUseInput } from "@/lib/params/use-input";
 
 export const metadata: Metadata = { title: "New generation" };
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The generation form; `?again=<runId>` fills it from that run's launch record. */
+/**
+ * The generation form; `?again=<runId>` fills it from that run's launch record, and
+ * `?use=<url>&use_type=image|video` puts an output into the model's first URL param.
+ */
 export default async function NewGenerationPage({ searchParams }: Props) {
   const user = await requirePageUser();
+  const search = await searchParams;
+  const use = parseUseInput(search);
   const [catalogue, again] = await Promise.all([
     Promise.all([loadModels(), loadDirectory()]).catch((error: unknown) => {
       log.error("new generation page: catalogue failed", describeError(error));
       return null;
     }),
-    recordedLaunch((await searchParams).again, "generation"),
+    recordedLaunch(search.again, "generation"),
   ]);
 
   return (
@@ -31,7 +38,11 @@ export default async function NewGenerationPage({ searchParams }: Props) {
           New generation
         </h1>
         <p className="mt-1 text-muted">
-          {again ? "Filled in from the run you chose: change anything, then launch." : "Choose a type and a model, set its parameters, and write the prompt."}
+          {again
+            ? "Filled in from the run you chose: change anything, then launch."
+            : use
+              ? `Using the ${use.type ?? "output"} you chose as an input: pick a model, write the prompt, and launch.`
+              : "Choose a type and a model, write the prompt, and set the model's parameters if you need to."}
         </p>
       </div>
       {catalogue === null ? (
@@ -39,11 +50,9 @@ export default async function NewGenerationPage({ searchParams }: Props) {
       ) : (
         <GenerationForm
           models={catalogue[0]}
-          choices={{
-            workspaces: [...catalogue[1].workspaces.values()].map((w) => ({ id: w.workspace_id, name: w.name })),
-            projects: [...catalogue[1].projects.values()].map((p) => ({ id: p.project_id, name: p.name, workspaceId: p.workspace_id })),
-          }}
+          choices={placeChoicesOf(catalogue[1])}
           prefill={again ? generationPrefill(again) : null}
+          use={use}
           readOnly={!canLaunch(user.role)}
           maxPromptLength={MAX_PROMPT_LENGTH}
         />

@@ -4,12 +4,17 @@ import { TechniqueCatalogue } from "@/components/techniques/technique-catalogue"
 import { requirePageUser } from "@/lib/auth/session";
 import { listAllTechniques } from "@/lib/flora/reads";
 import { describeError, log } from "@/lib/log";
+import { parseUseInput, queryForUse } from "@/lib/params/use-input";
 
 export const metadata: Metadata = { title: "Techniques" };
 export const dynamic = "force-dynamic";
 
-export default async function TechniquesPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The catalogue; `?use=<url>&use_type=…` (an output to use as input) is carried into each technique's link. */
+export default async function TechniquesPage({ searchParams }: Props) {
   await requirePageUser();
+  const use = parseUseInput(await searchParams);
   const techniques = await listAllTechniques().catch((error: unknown) => {
     log.error("techniques page: list failed", describeError(error));
     return null;
@@ -20,12 +25,15 @@ export default async function TechniquesPage() {
         <h1 id="page-heading" className="text-2xl font-semibold">
           Techniques
         </h1>
-        <p className="mt-1 text-muted">Reusable FLORA workflows: give them inputs, get their outputs.</p>
+        <p className="mt-1 text-muted">
+          {use ? `Choose a technique to run on the ${use.type ?? "output"} you chose.` : "Reusable FLORA workflows: give them inputs, get their outputs."}
+        </p>
       </div>
       {techniques === null ? (
         <UpstreamProblem what="the techniques" />
       ) : (
         <TechniqueCatalogue
+          linkQuery={queryForUse(use)}
           techniques={techniques.map((technique) => ({
             id: technique.technique_id,
             name: technique.name,

@@ -32,6 +32,7 @@ beforeAll(async () => {
   flora = await startMediaServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     if (path === "/media/ok.png") return res.writeHead(200, { "content-type": "image/png" }).end("PNG");
+    if (path === "/media/sized.png") return res.writeHead(200, { "content-type": "image/png", "content-length": "3" }).end("PNG");
     if (path === "/media/pic.svg") return res.writeHead(200, { "content-type": "image/svg+xml" }).end("<svg onload=alert(1)>");
     if (path === "/media/big") return res.writeHead(200, { "content-type": "video/mp4", "content-length": "5000" }).end(Buffer.alloc(5000));
     if (path === "/media/loop") return res.writeHead(302, { location: "/media/loop" }).end();
@@ -151,5 +152,32 @@ describe(`GET /api/run-outputs: ${MAX_CONCURRENT_DOWNLOADS_PER_USER} downloads a
     }
     expect((await download("run_unknown", "out_1")).status).toBe(500);
     expect(downloadSlots.held("u_failing")).toBe(0);
+  });
+});
+
+describe("HEAD /api/run-outputs: one output's headers, no bytes", () => {
+  it("answers the content type and declared length, holds no slot, and gives the same generic error", async () => {
+    const { HEAD } = await import("@/app/api/run-outputs/route");
+    const head = (runId: string, outputId?: string) =>
+      HEAD(new NextRequest(new URL(`/api/run-outputs?run_id=${runId}${outputId ? `&output_id=${outputId}` : ""}`, "http://dash.example"), { method: "HEAD" }), {
+        params: Promise.resolve({}),
+      });
+    signIn("u_head");
+    const runId = completedRun("run_head", [`${flora.origin}/media/sized.png`, `${flora.origin}/media/missing`, `${flora.origin}/media/ok.png`]);
+    const ok = await head(runId, "out_1");
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toBe("image/png");
+    expect(ok.headers.get("x-output-bytes")).toBe("3");
+    expect(ok.body).toBeNull();
+    expect(downloadSlots.held("u_head")).toBe(0);
+    // A chunked answer declares no length: the type alone is known.
+    const chunked = await head(runId, "out_3");
+    expect(chunked.headers.get("content-type")).toBe("image/png");
+    expect(chunked.headers.get("x-output-bytes")).toBeNull();
+    const missing = await head(runId, "out_2");
+    expect(missing.status).toBe(502);
+    expect(await missing.json()).toEqual(GENERIC);
+    // HEAD is for one output: no zip without an output id.
+    expect((await head(runId)).status).toBe(400);
   });
 });

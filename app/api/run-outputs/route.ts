@@ -64,6 +64,47 @@ export const GET = route({ role: "viewer", query: downloadQuery }, async ({ quer
   }
 });
 
+const headQuery = downloadQuery.required({ output_id: true });
+const OUTPUT_BYTES_HEADER = "x-output-bytes";
+
+/** Reads no more than the first chunk, then lets go of the media host's body. */
+async function discard(body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>) {
+  if (!(Symbol.asyncIterator in body)) return;
+  const iterator = body[Symbol.asyncIterator]();
+  try {
+    await iterator.next();
+  } catch {
+    // Over the cap or cut off: nothing is sent on, so nothing more to do.
+  } finally {
+    await iterator.return?.().catch(() => {});
+  }
+}
+
+// HEAD /api/run-outputs?run_id=…[&technique_id=…]&output_id=…: the headers one output would
+// download with (its content type, and its length in X-Output-Bytes when the media host
+// declares it) and no bytes. The run page's captions state format and size from it. It holds no download slot
+// (it lets go after the first chunk) and counts against the teammate's request budget.
+export const HEAD = route({ role: "viewer", query: headQuery }, async ({ query }) => {
+  const ref = { kind: query.technique_id ? "technique" : "generation", runId: query.run_id, techniqueId: query.technique_id ?? null } as const;
+  const run = await readRun(ref);
+  if (run.status !== "completed") throw new ApiError("not_found", `This run is ${run.status}; it has no outputs yet.`);
+  const { output, index } = findOutput(run.outputs ?? [], query.output_id);
+  try {
+    const opened = await openOutput(output);
+    await discard(opened.body);
+    return new Response(null, {
+      headers: {
+        ...downloadHeaders(outputFileName(run.run_id, index, output, opened.contentType), opened.contentType, opened.length),
+        // Next drops Content-Length from a handler's answer, so the size travels by name too.
+        ...(opened.length != null && { [OUTPUT_BYTES_HEADER]: String(opened.length) }),
+      },
+    });
+  } catch (error) {
+    if (error instanceof OutputUnavailableError) throw unavailableError();
+    throw error;
+  }
+});
+
 async function downloadBody(query: z.infer<typeof downloadQuery>) {
   const ref = { kind: query.technique_id ? "technique" : "generation", runId: query.run_id, techniqueId: query.technique_id ?? null } as const;
   const run = await readRun(ref);

@@ -1,13 +1,16 @@
 "use client";
 
 import { useEffect } from "react";
-import { LaunchRecord, RunDetails } from "@/components/runs/detail/run-details";
+import { BackToHistoryLink } from "@/components/runs/detail/back-to-history-link";
+import { LaunchParams, LaunchSummary } from "@/components/runs/detail/launch-summary";
+import { RunDetails } from "@/components/runs/detail/run-details";
 import { NotifyControl, RunActions } from "@/components/runs/detail/run-actions";
 import { RunHeading } from "@/components/runs/detail/run-heading";
 import { RunProblem } from "@/components/runs/detail/run-problem";
 import { useEndNotification, useNotificationPermission } from "@/components/runs/detail/use-end-notification";
 import { useRunWatch } from "@/components/runs/detail/use-run-watch";
 import { OutputGallery } from "@/components/runs/outputs/output-gallery";
+import type { DeclaredOutput } from "@/components/runs/outputs/output-names";
 import { isActiveStatus, runStatusLabels } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { DashboardApiError } from "@/lib/queries/fetch-json";
@@ -30,11 +33,17 @@ export interface RunDetailProps {
   renderedAt: number;
   runAgainHref: string | null;
   signInHref: string;
+  /** The history to go back to, its filters kept. */
+  backHref: string;
+  /** A technique's declared outputs, which name its run's outputs; null for generations. */
+  declaredOutputs: DeclaredOutput[] | null;
+  /** Members and admins may launch, so their outputs offer "Use as input". */
+  canUseAsInput: boolean;
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
+    <section aria-labelledby={id} className="min-w-0 space-y-3 rounded-lg bg-white p-3 shadow-sm sm:p-4">
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
@@ -43,7 +52,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** The run page: live status, outputs, details and the launch record. */
+/**
+ * The run page: what was asked under the title, live status, outputs, and the details with
+ * the params beside them.
+ */
 export function RunDetailView(props: RunDetailProps) {
   const { runRef, context } = props;
   const { permission, request } = useNotificationPermission();
@@ -71,8 +83,11 @@ export function RunDetailView(props: RunDetailProps) {
   const outputs = run?.status === "completed" ? (run.outputs ?? []) : [];
 
   return (
-    <article aria-labelledby="page-heading" className="space-y-5">
-      <RunHeading run={run} title={context.title} renderedAt={props.renderedAt} />
+    <article aria-labelledby="page-heading" className="min-w-0 space-y-5">
+      <BackToHistoryLink href={props.backHref} />
+      <RunHeading run={run} title={context.title} renderedAt={props.renderedAt}>
+        <LaunchSummary launch={context.launch} />
+      </RunHeading>
       {failure !== null && (
         <RunProblem failure={failure} retryAt={watch.retryAt} retrying={!watch.isGivenUp} onRetry={watch.retryNow} signInHref={props.signInHref} />
       )}
@@ -86,7 +101,7 @@ export function RunDetailView(props: RunDetailProps) {
             notify={active ? <NotifyControl permission={permission} onRequest={() => void request()} /> : null}
           />
           {run.status === "failed" && (
-            <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-900">
+            <div role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-rose-900 [overflow-wrap:anywhere]">
               <p className="font-medium">
                 The run failed: <code data-testid="run-error-code">{run.error_code ?? "unknown_error"}</code>
               </p>
@@ -97,20 +112,22 @@ export function RunDetailView(props: RunDetailProps) {
           )}
           <Section id="outputs-heading" title="Outputs">
             {outputs.length > 0 ? (
-              <OutputGallery runRef={runRef} outputs={outputs} />
+              <OutputGallery runRef={runRef} outputs={outputs} declared={props.declaredOutputs} canUseAsInput={props.canUseAsInput} />
             ) : (
               <p className="text-sm text-muted">
                 {active ? "Outputs appear here when the run completes." : run.status === "failed" ? "A failed run has no outputs." : "This run has no outputs."}
               </p>
             )}
           </Section>
-          <div className="grid gap-5 lg:grid-cols-2">
+          <div className={`grid gap-5 ${context.launch ? "lg:grid-cols-2" : ""}`}>
             <Section id="details-heading" title="Details">
               <RunDetails runRef={runRef} run={run} context={context} />
             </Section>
-            <Section id="launch-heading" title="Launch">
-              <LaunchRecord launch={context.launch} />
-            </Section>
+            {context.launch && (
+              <Section id="params-heading" title={context.launch.kind === "technique" ? "Inputs" : "Params"}>
+                <LaunchParams launch={context.launch} />
+              </Section>
+            )}
           </div>
         </>
       )}

@@ -7,8 +7,11 @@ import { isActiveStatus } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { formatDuration } from "@/lib/format";
 
-/** Title, status, progress and elapsed time; status changes are announced politely. */
-export function RunHeading({ run, title, renderedAt }: { run: Run | null; title: string; renderedAt: number }) {
+/**
+ * Title, what was asked (children), then status, progress and elapsed time; status changes
+ * are announced politely.
+ */
+export function RunHeading({ run, title, renderedAt, children }: { run: Run | null; title: string; renderedAt: number; children?: React.ReactNode }) {
   const active = isActiveStatus(run?.status);
   const now = useTickingClock(active, renderedAt);
   const elapsed = run
@@ -18,9 +21,10 @@ export function RunHeading({ run, title, renderedAt }: { run: Run | null; title:
     : "";
   return (
     <div className="space-y-2">
-      <h1 id="page-heading" className="text-2xl font-semibold">
+      <h1 id="page-heading" className="text-2xl font-semibold [overflow-wrap:anywhere]">
         {title}
       </h1>
+      {children}
       {run && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span aria-live="polite" aria-atomic="true" data-testid="run-status">

@@ -1,39 +1,24 @@
 "use client";
 
-import { useRef } from "react";
+import { useCallback } from "react";
+import type { OutputFacts } from "@/components/runs/outputs/output-facts";
 
-/** A fitted preview; a click opens the full-size image in a modal dialog (Escape closes it). */
-export function ImageOutput({ src, name }: { src: string; name: string }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const close = () => dialog.current?.close();
+/** A fitted preview; a click opens the run's lightbox at this image. Reports its natural size. */
+export function ImageOutput({ src, name, onOpen, onFacts }: { src: string; name: string; onOpen: () => void; onFacts: (facts: OutputFacts) => void }) {
+  const report = useCallback(
+    (image: HTMLImageElement) => {
+      if (image.naturalWidth > 0) onFacts({ width: image.naturalWidth, height: image.naturalHeight });
+    },
+    [onFacts],
+  );
+  // An image that loaded before hydration fires no load event React sees: read it on mount.
+  const ref = useCallback((image: HTMLImageElement | null) => {
+    if (image?.complete) report(image);
+  }, [report]);
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => dialog.current?.showModal()}
-        aria-label={`Open ${name} full size`}
-        className="block w-full overflow-hidden rounded bg-black/5"
-      >
-        {/* eslint-disable-next-line @next/next/no-img-element -- upstream media hosts are not known at build time */}
-        <img src={src} alt={name} className="mx-auto max-h-96 w-auto object-contain" />
-      </button>
-      <dialog
-        ref={dialog}
-        aria-label={`${name}, full size`}
-        onClick={(event) => {
-          // A click on the backdrop (the dialog itself, outside its content) closes it.
-          if (event.target === dialog.current) close();
-        }}
-        className="m-auto max-h-none max-w-none bg-transparent p-0 backdrop:bg-black/80"
-      >
-        <div className="flex flex-col items-end gap-2 p-4">
-          <button type="button" onClick={close} autoFocus className="rounded-md bg-white px-3 py-1.5 text-sm font-medium">
-            Close
-          </button>
-          {/* eslint-disable-next-line @next/next/no-img-element -- upstream media hosts are not known at build time */}
-          <img src={src} alt={`${name}, full size`} className="max-h-[85vh] max-w-[92vw] object-contain" />
-        </div>
-      </dialog>
-    </>
+    <button type="button" onClick={onOpen} aria-label={`Open ${name} full size`} className="block w-full overflow-hidden rounded bg-black/5">
+      {/* eslint-disable-next-line @next/next/no-img-element -- upstream media hosts are not known at build time */}
+      <img ref={ref} src={src} alt={name} onLoad={(event) => report(event.currentTarget)} className="mx-auto max-h-96 w-auto max-w-full object-contain" />
+    </button>
   );
 }

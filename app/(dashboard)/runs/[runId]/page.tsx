@@ -4,13 +4,13 @@ import { requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ runId: string }> };
+type Props = { params: Promise<{ runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return runPageMetadata((await params).runId, null);
 }
 
-export default async function GenerationRunPage({ params }: Props) {
+export default async function GenerationRunPage({ params, searchParams }: Props) {
   const user = await requirePageUser();
-  return <RunPageBody user={user} runId={(await params).runId} techniqueId={null} />;
+  return <RunPageBody user={user} runId={(await params).runId} techniqueId={null} from={(await searchParams).from} />;
 }

@@ -6,12 +6,14 @@ import { TechniqueForm } from "@/components/launch/technique-form";
 import { UpstreamProblem } from "@/components/runs/upstream-problem";
 import { canLaunch } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { loadTechnique } from "@/lib/flora/reads";
+import { loadDirectory, loadTechnique } from "@/lib/flora/reads";
 import type { Technique } from "@/lib/flora/schemas";
 import { techniqueIdSchema } from "@/lib/gateway/request-schemas";
 import { UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { recordedLaunch, recordedParams } from "@/lib/launches/prefill";
+import { placeChoicesOf } from "@/lib/launches/place-choices";
 import { describeError, log } from "@/lib/log";
+import { parseUseInput } from "@/lib/params/use-input";
 
 export const dynamic = "force-dynamic";
 
@@ -44,8 +46,18 @@ export default async function TechniquePage({ params, searchParams }: Props) {
   const user = await requirePageUser();
   const technique = await techniqueFor((await params).techniqueId);
   if (!technique) return <UpstreamProblem what="this technique" />;
-  const again = await recordedLaunch((await searchParams).again, "technique");
-  const recordedInputs = again && again.technique_id === technique.technique_id ? recordedParams(again) : null;
+  const search = await searchParams;
+  const use = parseUseInput(search);
+  const [again, directory] = await Promise.all([
+    recordedLaunch(search.again, "technique"),
+    loadDirectory().catch((error: unknown) => {
+      log.error("technique page: workspaces and projects failed", describeError(error));
+      return null;
+    }),
+  ]);
+  const sameTechnique = again && again.technique_id === technique.technique_id ? again : null;
+  const recordedInputs = sameTechnique ? recordedParams(sameTechnique) : null;
+  const recordedPlace = sameTechnique?.workspace_id && sameTechnique.project_id ? { workspaceId: sameTechnique.workspace_id, projectId: sameTechnique.project_id } : null;
   return (
     <section aria-labelledby="page-heading" className="space-y-6">
       <div>
@@ -70,7 +82,7 @@ export default async function TechniquePage({ params, searchParams }: Props) {
             <h2 className="font-semibold">{heading}</h2>
             <ul className="mt-2 space-y-1 text-sm">
               {items.map((item) => (
-                <li key={item.id}>
+                <li key={item.id} className="break-words">
                   <span className="font-medium">{item.name}</span> <span className="text-muted">({TYPE_NAMES[item.type] ?? item.type}{"optional" in item && item.optional ? ", optional" : ""}{"allow_multiple" in item && item.allow_multiple ? ", several allowed" : ""})</span>
                   {item.description && <span className="block text-muted">{item.description}</span>}
                 </li>
@@ -84,7 +96,19 @@ export default async function TechniquePage({ params, searchParams }: Props) {
           Run it
         </h2>
         {recordedInputs !== null && <p className="text-sm text-muted">Filled in from the run you chose: change anything, then run.</p>}
-        <TechniqueForm technique={technique} recordedInputs={recordedInputs} readOnly={!canLaunch(user.role)} />
+        {use && recordedInputs === null && <p className="text-sm text-muted">The {use.type ?? "output"} you chose fills the first input that takes one.</p>}
+        {directory === null ? (
+          <UpstreamProblem what="the workspaces and projects" />
+        ) : (
+          <TechniqueForm
+            technique={technique}
+            recordedInputs={recordedInputs}
+            recordedPlace={recordedPlace}
+            choices={placeChoicesOf(directory)}
+            use={use}
+            readOnly={!canLaunch(user.role)}
+          />
+        )}
       </section>
     </section>
   );
