@@ -8,9 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium";
+import { firstLoadJs, loadedScripts, type ScriptResource } from "./lib/first-load";
 import { percentile } from "./lib/sequential";
 import { signIn, startStack, type Stack } from "./lib/stack";
 
@@ -107,11 +107,6 @@ async function newContext(browser: Browser, appOrigin: string, cookie: string): 
   return context;
 }
 
-interface ScriptResource {
-  path: string;
-  encodedBytes: number;
-}
-
 interface LoadFigures {
   fcpMs: number | null;
   lcpMs: number | null;
@@ -151,13 +146,10 @@ async function measureLoad(browser: Browser, appOrigin: string, cookie: string):
     );
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-        .map((entry) => ({ url: new URL(entry.name), entry }))
-        .filter(({ url, entry }) => url.pathname.startsWith("/_next/static/") && (entry.initiatorType === "script" || url.pathname.endsWith(".js")))
-        .map(({ url, entry }) => ({ path: url.pathname, encodedBytes: entry.encodedBodySize }));
       const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
-      return { ttfb: nav.responseStart, fcp, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, scripts };
+      return { ttfb: nav.responseStart, fcp, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd };
     });
+    const scripts = await loadedScripts(page);
     return {
       fcpMs: timing.fcp === null ? null : round(timing.fcp),
       lcpMs: lcp ? round(lcp.startTime) : null,
@@ -166,38 +158,13 @@ async function measureLoad(browser: Browser, appOrigin: string, cookie: string):
       ttfbMs: round(timing.ttfb),
       domContentLoadedMs: round(timing.dcl),
       loadMs: round(timing.load),
-      scripts: timing.scripts,
+      scripts,
     };
   } finally {
     await context.close();
   }
 }
 
-/**
- * Gzip (level 9) of each loaded /_next/static/*.js file as the build has it on disk, split
- * into the chunks every page loads (the build manifest's rootMainFiles) and the rest.
- */
-function firstLoadJs(scripts: ScriptResource[]) {
-  const staticDir = path.join(root, ".next", "static");
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next", "build-manifest.json"), "utf8")) as { rootMainFiles?: string[] };
-  const shared = new Set((manifest.rootMainFiles ?? []).map((file) => `/_next/${file}`));
-  const files = [...new Set(scripts.map((script) => script.path))].map((urlPath) => {
-    const file = path.join(staticDir, decodeURIComponent(urlPath.slice("/_next/static/".length)));
-    const every_page = shared.has(urlPath);
-    if (!file.startsWith(staticDir + path.sep) || !fs.existsSync(file)) return { path: urlPath, every_page, missing: true, raw: 0, gzip: 0 };
-    const content = fs.readFileSync(file);
-    return { path: urlPath, every_page, missing: false, raw: content.length, gzip: zlib.gzipSync(content, { level: 9 }).length };
-  });
-  return {
-    files: files.length,
-    missing: files.filter((file) => file.missing).map((file) => file.path),
-    raw_bytes: files.reduce((sum, file) => sum + file.raw, 0),
-    gzip_bytes: files.reduce((sum, file) => sum + file.gzip, 0),
-    gzip_bytes_every_page: files.filter((file) => file.every_page).reduce((sum, file) => sum + file.gzip, 0),
-    served_encoded_bytes: scripts.reduce((sum, script) => sum + script.encodedBytes, 0),
-    per_file: files.sort((a, b) => b.gzip - a.gzip),
-  };
-}
 
 /** Scrolls the list to its end, page after page, until TARGET_RUNS are loaded or no more exist. */
 async function loadAll(page: Page) {
@@ -491,7 +458,7 @@ async function main() {
     for (let i = 0; i < LCP_LOADS; i++) loads.push(await measureLoad(browser, stack.appOrigin, cookie));
     const lcps = loads.map((load) => load.lcpMs).filter((value): value is number => value !== null);
     const lcpMedian = lcps.length === LCP_LOADS ? median(lcps) : null;
-    const js = firstLoadJs(loads[0]!.scripts);
+    const js = firstLoadJs(loads[0]!.scripts, path.join(root, ".next"));
     const sameScripts = loads.every(
       (load) => JSON.stringify([...new Set(load.scripts.map((s) => s.path))].sort()) === JSON.stringify([...new Set(loads[0]!.scripts.map((s) => s.path))].sort()),
     );

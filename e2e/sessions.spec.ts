@@ -85,6 +85,7 @@ test("a role change ends the teammate's sessions, and disabling then enabling do
   // The admin (this test's own page) demotes them on the Users page.
   await page.goto("/admin/users");
   await page.getByLabel(`Role of ${email}`).selectOption("viewer");
+  await page.getByRole("dialog", { name: `Change the role of ${email}?` }).getByRole("button", { name: "Make them viewer" }).click();
   await expect(page.getByTestId("users-message")).toHaveText(`${email} is now viewer.`);
   expect(await apiStatus(theirs)).toBe(401);
   await theirs.close();

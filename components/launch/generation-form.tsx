@@ -1,5 +1,7 @@
 "use client";
 
+// First: zod must be jitless before any schema is built, or its eval probe breaks the CSP.
+import "@/components/ui/browser-zod";
 import { useState, type FormEvent } from "react";
 import { Field, inputClass } from "@/components/forms/field";
 import { GenerationEstimate } from "@/components/launch/generation-estimate";

@@ -1,5 +1,7 @@
 "use client";
 
+// First: zod must be jitless before any schema is built, or its eval probe breaks the CSP.
+import "@/components/ui/browser-zod";
 import { useId, useState, type FormEvent } from "react";
 import { FieldGroup, inputClass } from "@/components/forms/field";
 import { HistoryPicker } from "@/components/forms/history-picker";
