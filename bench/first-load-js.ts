@@ -19,7 +19,8 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/support/chromium";
 import { firstLoadJs, loadedScripts, type ScriptResource } from "./lib/first-load";
-import { freePort, signIn, startStack } from "./lib/stack";
+import { freePort } from "../e2e/support/free-port";
+import { signIn, startStack } from "./lib/stack";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const baselineDir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-first-load-baseline-"));

@@ -26,11 +26,17 @@ const GENERIC = { error: { code: "upstream_error", message: "This output could n
 let flora: MediaServer;
 let inside: MediaServer;
 const held: ServerResponse[] = [];
+/** Every path the media hosts were asked for, so a refusal can be shown to fetch nothing. */
+const fetched: string[] = [];
 
 beforeAll(async () => {
-  inside = await startMediaServer((_req, res) => res.end("internal"));
+  inside = await startMediaServer((req, res) => {
+    fetched.push(`inside ${req.url}`);
+    res.end("internal");
+  });
   flora = await startMediaServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    fetched.push(path);
     if (path === "/media/ok.png") return res.writeHead(200, { "content-type": "image/png" }).end("PNG");
     if (path === "/media/sized.png") return res.writeHead(200, { "content-type": "image/png", "content-length": "3" }).end("PNG");
     if (path === "/media/pic.svg") return res.writeHead(200, { "content-type": "image/svg+xml" }).end("<svg onload=alert(1)>");
@@ -179,5 +185,59 @@ describe("HEAD /api/run-outputs: one output's headers, no bytes", () => {
     expect(await missing.json()).toEqual(GENERIC);
     // HEAD is for one output: no zip without an output id.
     expect((await head(runId)).status).toBe(400);
+  });
+});
+
+describe("HEAD /api/run-outputs: refusals", () => {
+  const head = async (query: string) => {
+    const { HEAD } = await import("@/app/api/run-outputs/route");
+    return HEAD(new NextRequest(new URL(`/api/run-outputs?${query}`, "http://dash.example"), { method: "HEAD" }), { params: Promise.resolve({}) });
+  };
+
+  it("answers 401 signed out and 400 for bad input, fetching nothing", async () => {
+    const runId = completedRun("run_head_refusals", [`${flora.origin}/media/sized.png`]);
+    fetched.length = 0;
+    state.user = undefined;
+    const signedOut = await head(`run_id=${runId}&output_id=out_1`);
+    expect(signedOut.status).toBe(401);
+    expect((await signedOut.json()).error.code).toBe("unauthorized");
+    signIn("u_head_refusals");
+    for (const query of [`run_id=../etc&output_id=out_1`, `run_id=${runId}&output_id=${"x".repeat(500)}`, `run_id=${runId}&output_id=out_1&output_id=out_2`, `run_id=${runId}&output_id=out_1&extra=1`]) {
+      const bad = await head(query);
+      expect(bad.status, query).toBe(400);
+      expect((await bad.json()).error.code, query).toBe("input_validation_error");
+    }
+    expect(fetched).toEqual([]);
+  });
+
+  it("goes through the checked fetcher: a redirect to a private address gets the generic error and reaches nothing inside", async () => {
+    signIn("u_head_inside");
+    const runId = completedRun("run_head_inside", [`${flora.origin}/media/to-inside`, `${inside.origin}/direct`]);
+    fetched.length = 0;
+    for (const outputId of ["out_1", "out_2"]) {
+      const refused = await head(`run_id=${runId}&output_id=${outputId}`);
+      expect(refused.status).toBe(502);
+      expect(await refused.json()).toEqual(GENERIC);
+    }
+    expect(fetched.filter((entry) => entry.startsWith("inside"))).toEqual([]);
+  });
+
+  it("answers 429 with Retry-After past the teammate's request budget, fetching nothing more", async () => {
+    const saved = state.env;
+    state.env = parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_BASE_URL: `${flora.origin}/api/v1`, OUTPUT_MAX_BYTES: "1000", USER_RATE_LIMIT_PER_MINUTE: "2" });
+    try {
+      signIn("u_head_budget");
+      const runId = completedRun("run_head_budget", [`${flora.origin}/media/sized.png`]);
+      fetched.length = 0;
+      expect((await head(`run_id=${runId}&output_id=out_1`)).status).toBe(200);
+      expect((await head(`run_id=${runId}&output_id=out_1`)).status).toBe(200);
+      const refused = await head(`run_id=${runId}&output_id=out_1`);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await refused.json()).error.code).toBe("rate_limited");
+      expect(fetched).toEqual(["/media/sized.png", "/media/sized.png"]);
+    } finally {
+      state.env = saved;
+    }
   });
 });
