@@ -58,11 +58,59 @@ export interface LaunchesTable {
   error_code: string | null;
   created_at: number;
   completed_at: number | null;
+  /** The personal access token the launch came through; null for a form launch. */
+  token_id: ColumnType<string | null, string | null | undefined, string | null>;
+  token_name: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The calendar month (UTC, "2026-11") the launch's money counts in. */
+  spend_month: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the launch holds against the budget caps now: the estimate, then the charge. */
+  reserved_usd: ColumnType<number, number | undefined, number>;
+  /** FLORA's charged_cost once known. */
+  charged_usd: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When the run ended and its charge became final. */
+  cost_final_at: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A personal access token: only a hash of its secret is kept; `prefix` ("atl_…") finds it. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  /** No higher than the owner's role when made; the lower of the two applies on each use. */
+  role: Role;
+  created_at: number;
+  expires_at: number | null;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** A monthly cap in USD: scope "team", or a user's id. No row, no cap. */
+export interface BudgetCapsTable {
+  scope: string;
+  monthly_usd: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+/** One entry of the append-only activity log. */
+export interface ActivityTable {
+  id: string;
+  at: number;
+  kind: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  subject: string | null;
+  detail_json: string | null;
 }
 
 export interface Database {
   users: UsersTable;
   launches: LaunchesTable;
+  api_tokens: ApiTokensTable;
+  budget_caps: BudgetCapsTable;
+  activity: ActivityTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -70,3 +118,6 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Launch = Selectable<LaunchesTable>;
 export type NewLaunch = Insertable<LaunchesTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type BudgetCap = Selectable<BudgetCapsTable>;
+export type ActivityEntry = Selectable<ActivityTable>;

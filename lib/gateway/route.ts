@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import { getRequestUser } from "@/lib/auth/session";
+import type { TokenRef } from "@/lib/auth/actor";
 import type { Role, User } from "@/lib/db/schema";
 import { ApiError, errorResponse } from "@/lib/gateway/api-error";
 import { parseWith, queryObject, readJsonBody } from "@/lib/gateway/parse-input";
@@ -32,6 +33,8 @@ interface RouteOptions<P extends Schema, Q extends Schema, B extends Schema> {
 export interface RouteContext<P extends Schema, Q extends Schema, B extends Schema> {
   request: NextRequest;
   user: User;
+  /** The personal access token the request came with; null for a session cookie. */
+  token: TokenRef | null;
   params: z.infer<P>;
   query: z.infer<Q>;
   body: z.infer<B>;
@@ -98,7 +101,7 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
       const params = parseWith(options.params ?? emptyObject, (await context.params) ?? {}, "path") as z.infer<P>;
       const query = parseWith(options.query ?? emptyObject, queryObject(request.nextUrl.searchParams)) as z.infer<Q>;
       const body = (options.body ? parseWith(options.body, await readJsonBody(request)) : undefined) as z.infer<B>;
-      return await handler({ request, user, params, query, body });
+      return await handler({ request, user, token: null, params, query, body });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       // FLORA's failures arrive already mapped through the gateway's error table.

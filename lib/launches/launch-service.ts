@@ -1,5 +1,6 @@
 import "server-only";
-import type { Launch, User } from "@/lib/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import type { Launch } from "@/lib/db/schema";
 import { getDb } from "@/lib/db";
 import { getFloraClient } from "@/lib/flora/client";
 import {
@@ -31,8 +32,8 @@ export interface LaunchResult<T> {
 
 type LaunchResponse = GenerationCreateResponse | Run;
 
-function intentOf(request: LaunchRequest, user: User, key: string): LaunchIntent {
-  const common = { userId: user.id, userEmail: user.email, idempotencyKey: key };
+function intentOf(request: LaunchRequest, { user, token }: Actor, key: string): LaunchIntent {
+  const common = { userId: user.id, userEmail: user.email, idempotencyKey: key, token };
   if (request.kind === "generation") {
     const { body } = request;
     return {
@@ -88,9 +89,10 @@ const costOf = (response: LaunchResponse) => response.charged_cost ?? null;
  */
 export async function launchRun(
   request: LaunchRequest,
-  user: User,
+  actor: Actor,
   clientKey: string | undefined,
 ): Promise<LaunchResult<LaunchResponse>> {
+  const { user } = actor;
   const db = await getDb();
   const key = upstreamIdempotencyKey(user.id, clientKey);
 
@@ -108,7 +110,7 @@ export async function launchRun(
       }
     }
     if (launch) await settleLaunch(db, launch.id, "pending", null);
-    else launch = await recordIntent(db, intentOf(request, user, key));
+    else launch = await recordIntent(db, intentOf(request, actor, key));
 
     try {
       const response = await sendUpstream(request, key).catch(async (error: unknown) => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database, Launch, LaunchStatus } from "@/lib/db/schema";
 import { answerFacts } from "@/lib/launches/launch-record";
+import type { TokenRef } from "@/lib/auth/actor";
 
 /**
  * The record of launches: an intent is written before the upstream call and completed
@@ -21,6 +22,8 @@ export interface LaunchIntent {
   workspaceId: string | null;
   projectId: string | null;
   idempotencyKey: string;
+  /** The personal access token the launch came through; absent for a form launch. */
+  token?: TokenRef | null;
 }
 
 export async function recordIntent(db: Db, intent: LaunchIntent, now = Date.now()): Promise<Launch> {
@@ -44,6 +47,12 @@ export async function recordIntent(db: Db, intent: LaunchIntent, now = Date.now(
     error_code: null,
     created_at: now,
     completed_at: null,
+    token_id: intent.token?.id ?? null,
+    token_name: intent.token?.name ?? null,
+    spend_month: null,
+    reserved_usd: 0,
+    charged_usd: null,
+    cost_final_at: null,
   };
   await db.insertInto("launches").values(launch).execute();
   return launch;

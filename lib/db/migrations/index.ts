@@ -1,6 +1,9 @@
 import type { Migration } from "kysely";
 import * as usersAndLaunches from "./0001-users-and-launches";
 import * as sessionVersion from "./0002-session-version";
+import * as apiTokens from "./0003-api-tokens";
+import * as budgets from "./0004-budgets";
+import * as activity from "./0005-activity";
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -9,4 +12,7 @@ import * as sessionVersion from "./0002-session-version";
 export const MIGRATIONS: Record<string, Migration> = {
   "0001-users-and-launches": usersAndLaunches,
   "0002-session-version": sessionVersion,
+  "0003-api-tokens": apiTokens,
+  "0004-budgets": budgets,
+  "0005-activity": activity,
 };

@@ -7,8 +7,8 @@ import { launchRun } from "@/lib/launches/launch-service";
 import { checkLaunchParams } from "@/lib/params/check-launch-params";
 
 // POST /api/v1/generate: start a generation (members and admins), once per Idempotency-Key.
-export const POST = route({ role: "member", body: generateBodySchema }, async ({ request, user, body }) => {
+export const POST = route({ role: "member", body: generateBodySchema }, async ({ request, user, token, body }) => {
   await checkLaunchParams(body);
-  const { response, replayed } = await launchRun({ kind: "generation", body }, user, clientIdempotencyKey(request));
+  const { response, replayed } = await launchRun({ kind: "generation", body }, { user, token }, clientIdempotencyKey(request));
   return gatewayJson(withPollPath(response), { headers: replayed ? { "idempotent-replayed": "true" } : {} });
 });

@@ -9,11 +9,11 @@ import { route } from "@/lib/gateway/route";
 // POST /api/v1/techniques/{techniqueId}/runs: start a technique run (members and admins).
 export const POST = route(
   { role: "member", params: techniqueParamsSchema, body: techniqueRunBodySchema },
-  async ({ request, user, params, body }) => {
+  async ({ request, user, token, params, body }) => {
     await checkTechniqueInputs(params.techniqueId, body);
     const { response, replayed } = await launchRun(
       { kind: "technique", techniqueId: params.techniqueId, body },
-      user,
+      { user, token },
       clientIdempotencyKey(request),
     );
     return gatewayJson(withPollPath(response, params.techniqueId), {
