@@ -1,3 +1,7 @@
+import { startActivityRetention } from "@/lib/activity/retention";
+// Settles a launch's money when any read of FLORA (a script's poll included) finds its run
+// ended; registered at start so it works before any page or launch has loaded it.
+import "@/lib/budgets/run-end-hook";
 import { demoModeClaimed } from "@/lib/auth/demo-claim";
 import { getStore } from "@/lib/db/store";
 import { EnvError, parseEnv, requireFloraKey } from "@/lib/env-schema";
@@ -5,7 +9,8 @@ import { ensureDemoAdmin, retireDemoUsers } from "@/lib/users/demo-admin";
 
 /**
  * Server start: validate the environment (a missing or malformed variable stops the server
- * with a message that names it), apply migrations, and set up or retire the demo admin.
+ * with a message that names it), apply migrations, set up or retire the demo admin, and
+ * start pruning the activity log.
  */
 async function start() {
   const env = parseEnv(process.env);
@@ -27,6 +32,8 @@ async function start() {
     const retired = await retireDemoUsers(db);
     if (retired > 0) console.warn(`Disabled ${retired} demo user(s): they are for the simulator only.`);
   }
+  // The activity log keeps ACTIVITY_RETENTION_DAYS: pruned now, then about daily.
+  startActivityRetention(db, env.ACTIVITY_RETENTION_DAYS);
 }
 
 try {

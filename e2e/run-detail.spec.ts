@@ -240,7 +240,7 @@ test("Back to history keeps the filters it came with, from the Referer or `from`
   // A generation's page belongs to the history: the header says so.
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "History", exact: true })).toHaveAttribute("aria-current", "page");
   // Not launched here: one line says so, and there is no half-empty card.
-  await expect(page.getByTestId("launch-unknown")).toHaveText(/^Not launched from this dashboard/);
+  await expect(page.getByTestId("launch-unknown")).toHaveText(/^Launched outside the dashboard/);
   await expect(runPage.asked()).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Params" })).toHaveCount(0);
 

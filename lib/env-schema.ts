@@ -83,6 +83,15 @@ export const envSchema = z.object({
    * fetches for downloads, and what the pages' CSP lets browsers load. Unset: any public host.
    */
   MEDIA_HOSTS: optionalString,
+  /**
+   * What a model launch is reserved against the budget caps when the store has never seen
+   * that model charged (then the highest charge seen for it is used), in USD. $1.00 covers
+   * one run of every model the simulator offers except the video ones.
+   */
+  BUDGET_DEFAULT_ESTIMATE_USD: blankIsUnset(z.coerce.number({ error: "must be a number of US dollars" }).finite("must be a number of US dollars").min(0, "must be 0 or more").max(10_000, "must be 10000 or less").default(1)),
+
+  /** Days the activity log keeps an entry; older ones are pruned at start and then daily. */
+  ACTIVITY_RETENTION_DAYS: blankIsUnset(z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(36_500, "must be 36500 (100 years) or less").default(365)),
 
   /**
    * Set by `npm start` when it starts the simulator itself, to a random value it also gives

@@ -1,12 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { CapForm } from "@/components/budgets/cap-form";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import type { PublicUser } from "@/lib/users/user-api";
 
 interface UserRowProps {
   user: PublicUser;
   isMe: boolean;
+  /** The teammate's monthly cap in USD; null: none. */
+  budget: number | null;
   /** Asks first (components/admin/users-admin.tsx); the select shows the role in force. */
   onRoleChange: (role: Role) => void;
   onToggleDisabled: () => void;
@@ -18,7 +21,7 @@ interface UserRowProps {
 const cell = "block px-3 md:table-cell md:py-2 md:align-middle";
 const button = "rounded-md border border-black/20 px-2 py-1 text-xs font-medium hover:bg-black/5";
 
-export function UserRow({ user, isMe, onRoleChange, onToggleDisabled, onRemove }: UserRowProps) {
+export function UserRow({ user, isMe, budget, onRoleChange, onToggleDisabled, onRemove }: UserRowProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <tr className="grid grid-cols-[1fr_auto] items-center gap-y-2 border-t border-black/5 py-3 md:table-row md:py-0" data-user-email={user.email}>
@@ -47,6 +50,9 @@ export function UserRow({ user, isMe, onRoleChange, onToggleDisabled, onRemove }
         </select>
       </td>
       <td className={`${cell} text-right md:text-left`}>{user.disabled ? "Disabled" : "Active"}</td>
+      <td className={`${cell} col-span-2`}>
+        <CapForm label={`Monthly budget of ${user.email} (USD)`} path={`/api/admin/users/${encodeURIComponent(user.id)}/budget`} initialUsd={budget} />
+      </td>
       <td className={`${cell} col-span-2`}>
         <div className="flex flex-wrap gap-2">
           <button type="button" className={button} onClick={onToggleDisabled} aria-label={`${user.disabled ? "Enable" : "Disable"} ${user.email}`}>

@@ -12,12 +12,14 @@ import type { PublicUser } from "@/lib/users/user-api";
 interface UsersAdminProps {
   initialUsers: PublicUser[];
   currentUserId: string;
+  /** Monthly caps in USD by user id (lib/budgets/caps.ts). */
+  budgets: Record<string, number>;
 }
 
 type Message = { text: string; error: boolean };
 
 /** The admin's users table: add, change role (after a confirmation), disable or enable, remove. */
-export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
+export function UsersAdmin({ initialUsers, currentUserId, budgets }: UsersAdminProps) {
   const [users, setUsers] = useState(initialUsers);
   const [message, setMessage] = useState<Message | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -79,6 +81,7 @@ export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
               <th scope="col" className="px-3 py-2">Name</th>
               <th scope="col" className="px-3 py-2">Role</th>
               <th scope="col" className="px-3 py-2">Status</th>
+              <th scope="col" className="px-3 py-2">Monthly budget</th>
               <th scope="col" className="px-3 py-2">Actions</th>
             </tr>
           </thead>
@@ -88,6 +91,7 @@ export function UsersAdmin({ initialUsers, currentUserId }: UsersAdminProps) {
                 key={user.id}
                 user={user}
                 isMe={user.id === currentUserId}
+                budget={budgets[user.id] ?? null}
                 onRoleChange={(role) => setRoleChange({ userId: user.id, email: user.email, from: user.role, to: role, isMe: user.id === currentUserId })}
                 onToggleDisabled={() =>
                   run(async () => {

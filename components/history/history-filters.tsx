@@ -1,9 +1,10 @@
 "use client";
 
-import { memo, type RefObject } from "react";
+import { memo, useState, type RefObject } from "react";
 import { runStatusLabels, runStatusValues } from "@/lib/flora/run-status";
-import { hasFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
+import { hasFilters, isLaunchSearch, normalizeSearchText, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import type { HistoryDirectory } from "@/lib/history/directory";
+import { SEARCH_MAX_LENGTH } from "@/lib/search/fts-query";
 import type { ViewMode } from "@/components/history/use-view-mode";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 
@@ -21,15 +22,19 @@ const select = "w-full min-w-0 rounded-md border border-black/20 bg-white px-2 p
 const label = "flex min-w-0 flex-col gap-1 text-xs font-medium";
 
 /**
- * Workspace, then project (following the workspace), status, technique; and the view.
+ * Workspace, then project (following the workspace), status, technique, the prompt search and
+ * "Launched by"; and the view. A search or a launcher lists the recorded launches, where a
+ * run's status is not known: the status filter then stands aside (and is cleared).
  * Memoised: the list re-renders as it scrolls, and the filters need not.
  */
 export const HistoryFiltersBar = memo(function HistoryFiltersBar({ kind, filters, directory, onChange, view, onViewChange, firstFilterRef }: FiltersProps) {
   // A change made before hydration would be lost: the controls wait for React.
   const hydrated = useHydrated();
   const projects = (directory?.projects ?? []).filter((p) => !filters.workspace || p.workspaceId === filters.workspace);
+  const searching = isLaunchSearch(filters);
   const set = (patch: Partial<HistoryFilters>) => {
     const next = { ...filters, ...patch };
+    if (isLaunchSearch(next)) delete next.status;
     for (const key of Object.keys(next) as Array<keyof HistoryFilters>) if (!next[key]) delete next[key];
     onChange(next);
   };
@@ -69,9 +74,10 @@ export const HistoryFiltersBar = memo(function HistoryFiltersBar({ kind, filters
       <label className={label}>
         Status
         <select
-          disabled={!hydrated}
+          disabled={!hydrated || searching}
+          title={searching ? "Status does not apply to a search or a launcher" : undefined}
           className={select}
-          value={filters.status ?? ""}
+          value={searching ? "" : (filters.status ?? "")}
           onChange={(event) => set({ status: (event.target.value || undefined) as HistoryFilters["status"] })}
         >
           <option value="">Any status</option>
@@ -95,6 +101,19 @@ export const HistoryFiltersBar = memo(function HistoryFiltersBar({ kind, filters
           </select>
         </label>
       )}
+      <SearchBox value={filters.q ?? ""} disabled={!hydrated} onSearch={(q) => set({ q: q || undefined })} />
+      <label className={label}>
+        Launched by
+        <select disabled={!hydrated} className={select} value={filters.by ?? ""} onChange={(event) => set({ by: event.target.value || undefined })}>
+          <option value="">Anyone</option>
+          <option value="me">Me</option>
+          {directory?.teammates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
       <button
         type="button"
         disabled={!hydrated || !hasFilters(filters)}
@@ -120,3 +139,43 @@ export const HistoryFiltersBar = memo(function HistoryFiltersBar({ kind, filters
     </div>
   );
 });
+
+/**
+ * The prompt search: searches when Enter is pressed (or the box is cleared), not on every
+ * keystroke, since each search is a history entry and reads its runs from FLORA. The text
+ * follows the URL when Back or "Clear all filters" changes it.
+ */
+function SearchBox({ value, disabled, onSearch }: { value: string; disabled: boolean; onSearch: (q: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
+  return (
+    <form
+      className="col-span-2 sm:col-span-1"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSearch(normalizeSearchText(draft));
+      }}
+    >
+      <label className={label}>
+        Search prompts
+        <input
+          type="search"
+          name="q"
+          disabled={disabled}
+          value={draft}
+          maxLength={SEARCH_MAX_LENGTH}
+          placeholder="Words, then Enter"
+          className={`${select} sm:w-56`}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            if (event.target.value === "" && value !== "") onSearch("");
+          }}
+        />
+      </label>
+    </form>
+  );
+}

@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { HistoryView } from "@/components/history/history-view";
 import { loadHistoryDirectory } from "@/lib/history/directory";
 import { parseHistoryFilters, type HistoryKind } from "@/lib/history/filters";
-import { loadHistoryPage } from "@/lib/history/load-history-page";
+import { loadHistoryList } from "@/lib/history/load-history-list";
 import { historyKeys, historyListOptions } from "@/lib/queries/history";
 import { getQueryClient } from "@/lib/queries/make-query-client";
 
@@ -16,7 +16,18 @@ const readClock = () => Date.now();
  * the client uses, prefetches the first page and the names with the same query options,
  * and hands them to the client view. A failed prefetch is not fatal: the client shows it.
  */
-export async function HistoryPageBody({ kind, heading, searchParams }: { kind: HistoryKind; heading: string; searchParams: SearchParams }) {
+export async function HistoryPageBody({
+  kind,
+  heading,
+  searchParams,
+  viewerId,
+}: {
+  kind: HistoryKind;
+  heading: string;
+  searchParams: SearchParams;
+  /** The signed-in teammate: "Launched by: Me" means them. */
+  viewerId: string;
+}) {
   const filters = parseHistoryFilters(searchParams, kind);
   const queryClient = getQueryClient();
   const renderedAt = readClock();
@@ -24,7 +35,7 @@ export async function HistoryPageBody({ kind, heading, searchParams }: { kind: H
   // the browser takes over (with its own retries) when the prefetch failed.
   await Promise.all([
     queryClient.prefetchInfiniteQuery({
-      ...historyListOptions(kind, filters, (cursor) => loadHistoryPage(kind, filters, cursor)),
+      ...historyListOptions(kind, filters, (cursor) => loadHistoryList(kind, filters, cursor, viewerId)),
       retry: false,
     }),
     queryClient.prefetchQuery({ queryKey: historyKeys.directory(), queryFn: loadHistoryDirectory, retry: false }),

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { Cost, CreatedAt, Duration, RunStatusBlock } from "@/components/history/run-facts";
 import { RunPreview } from "@/components/history/run-preview";
 import { StatusBadge } from "@/components/runs/status-badge";
@@ -38,7 +38,7 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
     "aria-setsize": setSize,
     role: "listitem",
   } as const;
-  const link = { href: runHref(run), prefetch: false, tabIndex: selected ? 0 : -1, "data-run-link": "" } as const;
+  const link = { href: runHref(run), tabIndex: selected ? 0 : -1 } as const;
 
   const title = (
     <span className="flex min-w-0 items-baseline gap-2">
@@ -48,24 +48,33 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
       {run.outputType && <span className="shrink-0 text-xs text-muted">{run.outputType}</span>}
     </span>
   );
-  // Technique runs launched without a text input have a launcher but no prompt.
-  const launched = (run.prompt !== null || run.launchedBy !== null) && (
-    <span className="block truncate text-xs text-ink/80" title={run.prompt ?? undefined}>
-      {run.prompt !== null && <>“{run.prompt}”</>}
-      {run.launchedBy && (
-        <span className="text-muted">
-          {run.prompt !== null && " · "}
-          {run.launchedBy}
-        </span>
-      )}
-    </span>
-  );
+  // Technique runs launched without a text input have a launcher but no prompt; FLORA returns
+  // neither for a run launched elsewhere, so the row says where it came from instead.
+  const launched =
+    run.prompt !== null || run.launchedBy !== null ? (
+      <span className="block truncate text-xs text-ink/80" title={run.prompt ?? undefined}>
+        {run.prompt !== null && <>“{run.prompt}”</>}
+        {run.launchedBy && (
+          <span className="text-muted">
+            {run.prompt !== null && " · "}
+            {run.launchedBy}
+            {run.viaToken && ` via token ‘${run.viaToken}’`}
+          </span>
+        )}
+        {run.launchState && <span className="block text-amber-800">{LAUNCH_STATE_TEXT[run.launchState]}</span>}
+      </span>
+    ) : (
+      <span className="block truncate text-xs text-muted" data-part="outside">
+        Launched outside the dashboard
+      </span>
+    );
 
   if (layout === "grid") {
     return (
       <div {...common} className="min-w-0">
-        <Link
+        <RowTarget
           {...link}
+          unlinked={run.launchState !== undefined}
           className={`flex h-full flex-col gap-2 rounded-lg border p-2 ${selected ? "border-accent bg-accent-soft ring-2 ring-accent" : "border-black/10 bg-white hover:border-black/30"}`}
         >
           <RunPreview run={run} size="large" active={selected} />
@@ -85,7 +94,7 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
               <Cost run={run} />
             </span>
           </span>
-        </Link>
+        </RowTarget>
       </div>
     );
   }
@@ -94,8 +103,9 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
   // From md the meta line's parts become columns of the row (its wrapper is `display: contents`).
   return (
     <div {...common}>
-      <Link
+      <RowTarget
         {...link}
+        unlinked={run.launchState !== undefined}
         className={`grid grid-cols-[3.5rem_minmax(0,1fr)] items-start gap-x-3 gap-y-1 border-b border-l-4 border-b-black/5 px-3 py-2.5 md:grid-cols-[3.5rem_minmax(0,1fr)_7.5rem_11rem_9.5rem] md:items-center md:gap-x-4 ${
           selected ? "border-l-accent bg-accent-soft" : "border-l-transparent bg-white hover:bg-black/[0.02]"
         }`}
@@ -105,7 +115,7 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
         </span>
         <span className="block min-w-0">
           {title}
-          {launched || <span className="hidden font-mono text-xs text-muted md:block">{run.runId}</span>}
+          {launched}
         </span>
         <span className="col-start-2 flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-muted md:contents">
           <span className="shrink-0 md:col-start-3 md:row-start-1">
@@ -127,7 +137,32 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
             </span>
           </span>
         </span>
-      </Link>
+      </RowTarget>
     </div>
   );
 });
+
+const LAUNCH_STATE_TEXT = {
+  pending: "Launching: FLORA has not answered yet",
+  unconfirmed: "FLORA's answer was lost; the run is not found yet",
+} as const;
+
+/**
+ * The row's one control: a link to the run, or, for a launch FLORA has not confirmed (a
+ * search row), the same box without a link (there is no run page yet), still focusable so
+ * the keyboard's selection can land on it.
+ */
+function RowTarget({ href, tabIndex, unlinked, className, children }: { href: string; tabIndex: number; unlinked: boolean; className: string; children: ReactNode }) {
+  if (unlinked) {
+    return (
+      <span tabIndex={tabIndex} data-run-link="" className={className}>
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} prefetch={false} tabIndex={tabIndex} data-run-link="" className={className}>
+      {children}
+    </Link>
+  );
+}

@@ -17,7 +17,7 @@ import { useViewMode } from "@/components/history/use-view-mode";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { signInPathFor } from "@/lib/auth/callback-url";
 import type { HistoryDirectory } from "@/lib/history/directory";
-import { historySearch, parseHistoryFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
+import { historySearch, isLaunchSearch, parseHistoryFilters, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import { runHref } from "@/lib/history/history-run";
 import { fetchJson } from "@/lib/queries/fetch-json";
 import { historyKeys, historyListOptions } from "@/lib/queries/history";
@@ -53,7 +53,8 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const list = useInfiniteQuery(historyListOptions(kind, filters));
   const runs = useMemo(() => list.data?.pages.flatMap((page) => page.runs) ?? [], [list.data]);
   const live = useLiveRuns(runs);
-  const newRuns = useNewRunCount(kind, filters, runs[0], list.isSuccess);
+  // A search is not a feed: no "new runs" check re-running it every few seconds.
+  const newRuns = useNewRunCount(kind, filters, runs[0], list.isSuccess && !isLaunchSearch(filters));
 
   // Measured all the time, on an element that stays mounted: the grid keeps its columns
   // through a filter change, an empty result or the "new runs" pill.
@@ -126,7 +127,8 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
     onMove: move,
     onOpen: () => {
       const run = runs[selected];
-      if (!run) return;
+      // A launch FLORA has not confirmed yet has no run page to open.
+      if (!run || run.launchState) return;
       place.saveNow(selected);
       router.push(runHref(run));
     },
@@ -197,7 +199,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
         <div
           ref={listRef}
           role="list"
-          aria-label={kind === "generation" ? "Generations, newest first" : "Technique runs, newest first"}
+          aria-label={listName(kind, filters)}
           tabIndex={selectedRendered ? -1 : 0}
           className="rounded-lg border border-black/10 bg-canvas [overflow-anchor:none]"
           data-hydrated={hydrated}
@@ -262,5 +264,12 @@ function describeFilters(filters: HistoryFilters, directory: HistoryDirectory | 
   if (filters.project) names.push(`project ${directory?.projects.find((p) => p.id === filters.project)?.name ?? filters.project}`);
   if (filters.status) names.push(`status ${filters.status}`);
   if (filters.technique) names.push(`technique ${directory?.techniques.find((t) => t.id === filters.technique)?.name ?? filters.technique}`);
+  if (filters.by) names.push(`launched by ${filters.by === "me" ? "me" : (directory?.teammates.find((t) => t.id === filters.by)?.name ?? "a teammate")}`);
+  if (filters.q) names.push(`search “${filters.q}”`);
   return names;
+}
+
+function listName(kind: HistoryKind, filters: HistoryFilters): string {
+  const runs = kind === "generation" ? "Generations" : "Technique runs";
+  return filters.q ? `${runs} matching the search, best match first` : `${runs}, newest first`;
 }

@@ -22,7 +22,8 @@ export interface LiveRuns {
  * its poll is refused (401, 403, 404: see runPollOptions), and none poll from a hidden tab.
  */
 export function useLiveRuns(runs: HistoryRun[]): LiveRuns {
-  const active = useMemo(() => runs.filter((run) => isActiveStatus(run.status)), [runs]);
+  // A launch FLORA has not confirmed (a search row) has no run to poll yet.
+  const active = useMemo(() => runs.filter((run) => isActiveStatus(run.status) && !run.launchState), [runs]);
   const results = useQueries({ queries: active.map((run) => runPollOptions(pollPathOf(run))) });
   return useMemo(() => {
     const latest = new Map<string, Run>();

@@ -5,6 +5,7 @@ import "@/components/ui/browser-zod";
 import { useState, type FormEvent } from "react";
 import { Field, inputClass } from "@/components/forms/field";
 import { GenerationEstimate } from "@/components/launch/generation-estimate";
+import { BudgetWarning } from "@/components/budgets/budget-warning";
 import { CancelledNotice, LaunchFailureNotice, LaunchFooter, ReadOnlyNotice, RequiredLegend } from "@/components/launch/launch-parts";
 import { ModelPicker, TypePicker } from "@/components/launch/model-picker";
 import { ParamFields } from "@/components/launch/param-fields";
@@ -155,6 +156,7 @@ export function GenerationForm({ models, choices, prefill, use, readOnly, maxPro
       </fieldset>
       {launch.failure && <LaunchFailureNotice message={launch.failure.message} />}
       {launch.cancelled && <CancelledNotice />}
+      {!readOnly && <BudgetWarning variant="form" />}
       <LaunchFooter
         estimate={model ? <GenerationEstimate model={model} params={toParams(model.params, draft)} /> : null}
         phase={launch.phase}

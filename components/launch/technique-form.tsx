@@ -5,6 +5,7 @@ import "@/components/ui/browser-zod";
 import { useId, useState, type FormEvent } from "react";
 import { FieldGroup, inputClass } from "@/components/forms/field";
 import { HistoryPicker } from "@/components/forms/history-picker";
+import { BudgetWarning } from "@/components/budgets/budget-warning";
 import { CancelledNotice, LaunchFailureNotice, LaunchFooter, ReadOnlyNotice, RequiredLegend } from "@/components/launch/launch-parts";
 import { firstPlace, PlaceFields, rememberPlace, type Place, type PlaceChoices } from "@/components/launch/place-fields";
 import { useLaunchSubmit } from "@/components/launch/use-launch-submit";
@@ -97,6 +98,7 @@ export function TechniqueForm({ technique, recordedInputs, recordedPlace, choice
       {errors.inputs && <p className="text-xs font-medium text-rose-800">{errors.inputs}</p>}
       {launch.failure && <LaunchFailureNotice message={launch.failure.message} />}
       {launch.cancelled && <CancelledNotice />}
+      {!readOnly && <BudgetWarning variant="form" />}
       <LaunchFooter
         estimate={
           <p>

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { BudgetWarning } from "@/components/budgets/budget-warning";
 import { HeaderMenu } from "@/components/layout/header-menu";
 import { KeyboardHelp } from "@/components/layout/keyboard-help";
 import { NavLink } from "@/components/layout/nav-link";
+import { ShortcutList } from "@/components/layout/shortcut-list";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
-import { canManageUsers, ROLE_LABELS } from "@/lib/auth/roles";
+import { canLaunch, canManageUsers, ROLE_LABELS } from "@/lib/auth/roles";
 import type { User } from "@/lib/db/schema";
 
 const NAVIGATION = [
@@ -13,6 +15,7 @@ const NAVIGATION = [
   { href: "/technique-runs", label: "Technique runs" },
   { href: "/techniques", label: "Techniques" },
   { href: "/new", label: "New generation" },
+  { href: "/usage", label: "Usage" },
 ] as const;
 
 export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"> }) {
@@ -25,7 +28,9 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
         <HeaderMenu
           tools={
             <>
-              <KeyboardHelp />
+              <KeyboardHelp>
+                <ShortcutList />
+              </KeyboardHelp>
               <ThemeToggle />
             </>
           }
@@ -37,10 +42,12 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
                 </NavLink>
               ))}
               {canManageUsers(user.role) && <NavLink href="/admin/users">Users</NavLink>}
+              {canManageUsers(user.role) && <NavLink href="/activity">Activity</NavLink>}
             </nav>
           }
           account={
             <>
+              {canLaunch(user.role) && <BudgetWarning variant="header" />}
               <Link
                 href="/account"
                 className="min-w-0 rounded-md px-2 py-1 text-sm hover:bg-white"
@@ -49,6 +56,9 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
               >
                 <span className="break-all font-medium">{user.name ?? user.email}</span>{" "}
                 <span className="whitespace-nowrap rounded-full bg-black/5 px-2 py-0.5 text-xs text-muted">{ROLE_LABELS[user.role]}</span>
+              </Link>
+              <Link href="/account/tokens" className="rounded-md px-2 py-1 text-sm hover:bg-white">
+                Tokens
               </Link>
               <SignOutButton />
             </>

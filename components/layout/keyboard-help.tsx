@@ -1,13 +1,15 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { isTypingTarget, SHORTCUT_GROUPS } from "@/components/layout/shortcuts";
+import { useEffect, useRef, type ReactNode } from "react";
+import { isTypingTarget } from "@/components/layout/shortcuts";
 
 /**
  * `?` anywhere (but in a field) opens the list of shortcuts, and so does the header's `?`
- * button. A native modal dialog: focus moves in, Escape closes it, focus goes back.
+ * button. A native modal dialog: focus moves in, Escape closes it, focus goes back. The
+ * list itself comes rendered from the server (`children`: <ShortcutList />), so only the
+ * button and the key listener ship to the browser on every page.
  */
-export function KeyboardHelp() {
+export function KeyboardHelp({ children }: { children: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -51,25 +53,7 @@ export function KeyboardHelp() {
               </button>
             </form>
           </div>
-          {SHORTCUT_GROUPS.map((group) => (
-            <section key={group.where} aria-label={group.where}>
-              <h3 className="text-xs font-semibold uppercase tracking-wide text-muted">{group.where}</h3>
-              <dl className="mt-1 divide-y divide-black/5 text-sm">
-                {group.shortcuts.map((shortcut) => (
-                  <div key={shortcut.keys.join("+")} className="flex items-center justify-between gap-4 py-1.5">
-                    <dt>
-                      {shortcut.keys.map((key) => (
-                        <kbd key={key} className="rounded border border-black/20 bg-canvas px-1.5 py-0.5 font-mono text-xs">
-                          {key}
-                        </kbd>
-                      ))}
-                    </dt>
-                    <dd className="text-right">{shortcut.does}</dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
+          {children}
         </div>
       </dialog>
     </>

@@ -1,26 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { ActivityKind } from "@/lib/activity/kinds";
 import type { Database } from "@/lib/db/schema";
 
-/**
- * Appends one entry to the activity log. The log is append-only: nothing in the app
- * updates or deletes an entry (only the retention prune removes old ones).
- */
-export const ACTIVITY_KINDS = [
-  "sign_in",
-  "sign_in_failed",
-  "launch",
-  "budget_refused",
-  "token_created",
-  "token_revoked",
-  "user_added",
-  "user_changed",
-  "user_removed",
-  "role_changed",
-  "budget_changed",
-  "output_downloaded",
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export { ACTIVITY_KINDS, type ActivityKind } from "@/lib/activity/kinds";
 
 export interface ActivityInput {
   kind: ActivityKind;
@@ -32,6 +15,10 @@ export interface ActivityInput {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Appends one entry to the activity log. The log is append-only: nothing in the app
+ * updates or deletes an entry (only the retention prune removes old ones).
+ */
 export async function recordActivity(db: Kysely<Database>, input: ActivityInput, now = Date.now()): Promise<void> {
   await db
     .insertInto("activity")

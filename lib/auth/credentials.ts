@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { recordFailedSignIn, recordSignIn, type SignInFailure } from "@/lib/activity/sign-in";
 import { memorySignInLimiter, type SignInLimiter } from "@/lib/auth/attempt-limiter";
 import { clientAddress } from "@/lib/auth/client-address";
 import { demoModeIsProven } from "@/lib/auth/demo-mode";
@@ -69,6 +70,9 @@ export async function authorizeCredentials(
   const demoRefused = user?.is_demo === 1 && passwordMatches && !(await demoModeIsProven());
   if (!user || !user.password_hash || !passwordMatches || user.disabled_at !== null || demoRefused) {
     await limiter().recordFailure(keys);
+    // Only attempts the limiter let through are recorded: those it refused above (and those
+    // that found no free password check) are not, so a flood cannot grow the log past its allowance.
+    await recordFailedSignIn(db, input?.email, "password", address, failureReason(parsed.success, user, passwordMatches, demoRefused));
     log.info("sign-in failed", { address, ...(demoRefused && { reason: "demo admin outside demo mode" }) });
     return null;
   }
@@ -78,5 +82,16 @@ export async function authorizeCredentials(
     log.info("password rehashed with the current cost", { userId: user.id });
   }
   log.info("signed in", { userId: user.id });
+  await recordSignIn(db, user, "password", address);
   return { id: user.id, email: user.email, name: user.name, role: user.role, session_version: user.session_version };
+}
+
+/** Why a checked sign-in failed, for the activity log only (the form gives one answer). */
+function failureReason(inputValid: boolean, user: User | undefined, passwordMatches: boolean, demoRefused: boolean): SignInFailure {
+  if (!inputValid) return "invalid_input";
+  if (!user) return "unknown_email";
+  if (!user.password_hash) return "no_password";
+  if (!passwordMatches) return "wrong_password";
+  if (user.disabled_at !== null) return "disabled";
+  return demoRefused ? "demo_outside_demo" : "wrong_password";
 }

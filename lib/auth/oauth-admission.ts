@@ -19,7 +19,8 @@ export async function admitOAuthUser(
   if (!email || !allowlist.allows(email)) return null;
   const existing = await findUserByEmail(db, email);
   if (existing) return existing.disabled_at === null ? existing : null;
-  return addUser(db, { email, name: name ?? null, role: newcomerRole });
+  // A newcomer adds themselves by signing in: recorded as a user added at sign-in.
+  return addUser(db, { email, name: name ?? null, role: newcomerRole }, Date.now(), { actor: null, via: "sign_in" });
 }
 
 export interface OAuthSignIn {

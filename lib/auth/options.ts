@@ -1,8 +1,11 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { recordFailedSignIn, recordSignIn } from "@/lib/activity/sign-in";
 import { parseAllowlist } from "@/lib/auth/allowlist";
 import { safeRedirectUrl } from "@/lib/auth/callback-url";
+import { clientAddress } from "@/lib/auth/client-address";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { admitOAuthSignIn } from "@/lib/auth/oauth-admission";
 import { oauthProviders } from "@/lib/auth/oauth-providers";
@@ -43,12 +46,16 @@ export function getAuthOptions(): NextAuthOptions {
       async signIn({ user, account, profile }) {
         if (!account || account.provider === "credentials") return true;
         // Only an address the provider verified, even one on the allowlist (lib/auth/verified-email.ts).
+        const db = await getDb();
         const admitted = await admitOAuthSignIn(
-          await getDb(),
+          db,
           { provider: account.provider, profile, email: user.email, name: user.name },
           allowlist,
           env.AUTH_DEFAULT_ROLE,
         );
+        const address = await requestAddress();
+        if (admitted) await recordSignIn(db, admitted, account.provider, address);
+        else await recordFailedSignIn(db, user.email, account.provider, address, "not_admitted");
         return admitted !== null;
       },
       async jwt({ token, user, account }) {
@@ -88,4 +95,14 @@ export function getAuthOptions(): NextAuthOptions {
     },
   };
   return cached;
+}
+
+/** The client's address in next-auth's callbacks, which are not handed the request. */
+async function requestAddress(): Promise<string> {
+  try {
+    return clientAddress(Object.fromEntries((await headers()).entries()));
+  } catch {
+    // Outside a request (a test calling the callback directly): nothing to tell.
+    return "unknown";
+  }
 }

@@ -94,6 +94,13 @@ export interface BudgetCapsTable {
   updated_by: string | null;
 }
 
+/** What a month holds against a cap (scope "team" or a user's id), in micro-dollars; kept by triggers on launches. */
+export interface BudgetSpendTable {
+  month: string;
+  scope: string;
+  reserved_micros: ColumnType<number, number | undefined, number>;
+}
+
 /** One entry of the append-only activity log. */
 export interface ActivityTable {
   id: string;
@@ -110,6 +117,7 @@ export interface Database {
   launches: LaunchesTable;
   api_tokens: ApiTokensTable;
   budget_caps: BudgetCapsTable;
+  budget_spend: BudgetSpendTable;
   activity: ActivityTable;
 }
 

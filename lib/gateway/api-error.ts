@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   unauthorized: 401,
   insufficient_credits: 402,
+  /** A launch would go over a monthly budget cap (yours or the team's): nothing went upstream. */
+  budget_exceeded: 402,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,

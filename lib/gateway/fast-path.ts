@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
 import { recallTokenClaims, recallUser, sessionStillValid } from "@/lib/auth/session-memory";
+import type { User } from "@/lib/db/schema";
 import { takeUserRequest, userRequestLimiter } from "@/lib/gateway/user-rate-limit";
+import { userFromRememberedBearer } from "@/lib/tokens/remembered-bearer";
+import { bearerTokenOf } from "@/lib/tokens/token-format";
 import securityHeaders from "@/lib/http/security-headers.json";
 import { withPollPath } from "@/lib/gateway/poll-url";
 import { runCacheKey, runPollCache, techniqueRunCacheKey } from "@/lib/gateway/run-poll-cache";
@@ -25,15 +28,27 @@ function cachedRunFor(url: string) {
   return undefined;
 }
 
+/**
+ * The requester as the route handler would see them: by an access token when one is sent
+ * (`atl_…`, never falling back to the cookie, as the handler does not), else by the cookie.
+ */
+function rememberedUser(request: IncomingMessage, now: number): User | undefined {
+  const bearer = bearerTokenOf(request.headers.authorization);
+  if (bearer !== null) return userFromRememberedBearer(bearer, now);
+  const token = sessionTokenFromCookieHeader(request.headers.cookie);
+  const claims = token ? recallTokenClaims(token, now) : undefined;
+  const user = claims ? recallUser(claims.uid, now)?.user : undefined;
+  if (!claims || !sessionStillValid(user, claims) || user.is_demo === 1) return undefined;
+  return user;
+}
+
 /** True when it answered; false to let Next handle the request. */
 export async function answerFromMemory(request: IncomingMessage, response: ServerResponse, now = Date.now()): Promise<boolean> {
   if (request.method !== "GET" || !request.url) return false;
   const target = cachedRunFor(request.url);
   if (!target) return false;
-  const token = sessionTokenFromCookieHeader(request.headers.cookie);
-  const claims = token ? recallTokenClaims(token, now) : undefined;
-  const user = claims ? recallUser(claims.uid, now)?.user : undefined;
-  if (!claims || !sessionStillValid(user, claims) || user.is_demo === 1) return false;
+  const user = rememberedUser(request, now);
+  if (!user) return false;
   const run = runPollCache().peek(target.key);
   if (!run) return false;
   // Polls answered here cost FLORA nothing but still count against the teammate's budget;

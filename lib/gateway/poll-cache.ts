@@ -21,6 +21,8 @@ export interface PollCacheOptions<T> {
    * per id every few seconds, not one per request.
    */
   failureTtlMs?: (error: unknown) => number;
+  /** Told of every value read upstream (not of answers from memory), e.g. to settle a finished run once. */
+  onLoad?: (key: string, value: T) => void;
   /** The clock, unix ms (tests move it). lru-cache takes a start of 0 for "no expiry". */
   now?: () => number;
 }
@@ -71,6 +73,7 @@ export class PollCache<T extends object> {
       throw error;
     }
     this.failures.delete(key);
+    this.options.onLoad?.(key, value);
     set.ttl = this.options.isTerminal(value) ? this.options.terminalMs : this.options.freshMs;
     return value;
   }

@@ -2,7 +2,6 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
-import { getRequestUser } from "@/lib/auth/session";
 import type { TokenRef } from "@/lib/auth/actor";
 import type { Role, User } from "@/lib/db/schema";
 import { ApiError, errorResponse } from "@/lib/gateway/api-error";
@@ -10,11 +9,12 @@ import { parseWith, queryObject, readJsonBody } from "@/lib/gateway/parse-input"
 import { UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { takeUserRequest, userRequestLimiter } from "@/lib/gateway/user-rate-limit";
 import { getEnv } from "@/lib/env";
+import { requestActor } from "@/lib/tokens/request-actor";
 import { describeError, log, withRequestId } from "@/lib/log";
 
 /**
  * The one wrapper every API route handler goes through (house style 1): it checks the
- * session and role itself (whatever the proxy did), refuses cross-site writes, counts the
+ * session (or, on /api/v1, the access token) and role itself (whatever the proxy did), refuses cross-site writes, counts the
  * request against the teammate's budget, parses params, query and body with zod before the
  * handler runs, and turns every failure into the error envelope.
  */
@@ -90,18 +90,20 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
 
   async function handle(request: NextRequest, context: NextContext): Promise<Response> {
     try {
-      const user = await getRequestUser(request);
+      // A session cookie, or on /api/v1 a personal access token (a dead token is a 401 here).
+      const { user, token } = await requestActor(request);
       if (!user) throw new ApiError("unauthorized", "Sign in to use the dashboard's API.");
       if (!hasRole(user.role, options.role)) {
         throw new ApiError("forbidden", `This needs the ${options.role} role; you are a ${user.role}.`);
       }
-      refuseCrossSiteWrite(request);
+      // A bearer request is not a cookie request: a cross-site page cannot make a browser send it.
+      if (!token) refuseCrossSiteWrite(request);
       await spendUserBudget(user);
       // Without a schema, params and query must be empty and there is no body.
       const params = parseWith(options.params ?? emptyObject, (await context.params) ?? {}, "path") as z.infer<P>;
       const query = parseWith(options.query ?? emptyObject, queryObject(request.nextUrl.searchParams)) as z.infer<Q>;
       const body = (options.body ? parseWith(options.body, await readJsonBody(request)) : undefined) as z.infer<B>;
-      return await handler({ request, user, token: null, params, query, body });
+      return await handler({ request, user, token, params, query, body });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       // FLORA's failures arrive already mapped through the gateway's error table.

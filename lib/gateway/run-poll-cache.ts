@@ -10,7 +10,17 @@ export const UNKNOWN_RUN_MS = 3_000;
 export const runCacheKey = (runId: string) => `run:${runId}`;
 export const techniqueRunCacheKey = (techniqueId: string, runId: string) => `technique-run:${techniqueId}:${runId}`;
 
-const globalPolls = globalThis as typeof globalThis & { __atelierPollCache?: PollCache<Run> };
+type RunEndedListener = (run: Run) => void;
+const globalPolls = globalThis as typeof globalThis & { __atelierPollCache?: PollCache<Run>; __atelierRunEnded?: RunEndedListener };
+
+/**
+ * Who is told when a read of FLORA finds a run finished (lib/budgets/run-end-hook.ts settles
+ * its charge). Set through globalThis, like the cache, and without importing the store here:
+ * the custom server's fast path imports this module too, outside Next's bundle.
+ */
+export function whenRunEnds(listener: RunEndedListener): void {
+  globalPolls.__atelierRunEnded = listener;
+}
 
 /**
  * The process's one cache of polled runs (on globalThis: the route handlers and the custom
@@ -23,6 +33,9 @@ export function runPollCache(): PollCache<Run> {
     terminalMs: 10 * 60_000,
     maxEntries: 5_000,
     isTerminal: (run) => isTerminalStatus(run.status),
+    onLoad: (_key, run) => {
+      if (isTerminalStatus(run.status)) globalPolls.__atelierRunEnded?.(run);
+    },
     failureTtlMs: (error) => (error instanceof UpstreamCallError && error.apiError.code === "not_found" ? UNKNOWN_RUN_MS : 0),
   });
   return globalPolls.__atelierPollCache;

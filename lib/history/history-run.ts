@@ -32,6 +32,14 @@ export interface HistoryRun {
   errorMessage: string | null;
   prompt: string | null;
   launchedBy: string | null;
+  /** The personal access token the launch came through, when it did not come from the form. */
+  viaToken?: string;
+  /**
+   * Set on a prompt-search row whose launch FLORA has not confirmed yet: "pending" while the
+   * launch is in flight, "unconfirmed" when its answer was lost. Such a row has no run to open
+   * (its runId is the launch's id) and nothing to poll. Absent on every run FLORA listed.
+   */
+  launchState?: "pending" | "unconfirmed";
 }
 
 export interface HistoryPage {

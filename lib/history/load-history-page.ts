@@ -25,7 +25,8 @@ async function bestEffort<T>(what: string, load: () => Promise<T>): Promise<T | 
   }
 }
 
-async function nameRuns(kind: HistoryKind, runs: HistoryRun[]): Promise<HistoryRun[]> {
+/** Model and technique names for a page of rows (the search rows reuse it). */
+export async function nameRuns(kind: HistoryKind, runs: HistoryRun[]): Promise<HistoryRun[]> {
   if (kind === "generation") return nameHistoryRuns(runs, await bestEffort("models", loadModels), new Map());
   const ids = [...new Set(runs.map((run) => run.techniqueId).filter((id): id is string => id !== null))].slice(0, MAX_TECHNIQUES_NAMED);
   const techniques = new Map<string, Technique>();
@@ -77,7 +78,7 @@ export async function loadHistoryPage(
   return {
     runs: runs.map((run) => {
       const launch = launches.get(run.runId);
-      return launch ? { ...run, prompt: launch.prompt, launchedBy: launch.user_email } : run;
+      return launch ? { ...run, prompt: launch.prompt, launchedBy: launch.user_email, ...(launch.token_name && { viaToken: launch.token_name }) } : run;
     }),
     nextCursor,
   };

@@ -15,7 +15,11 @@ import type { GenerateBody, TechniqueRunBody } from "@/lib/gateway/request-schem
 import { callUpstream, LAUNCH_POLICY, UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { isIdempotencyRefusal, isTransient } from "@/lib/gateway/upstream-failure";
 import { upstreamIdempotencyKey, withKeyLock } from "@/lib/launches/idempotency-key";
-import { confirmLaunch, findLaunchByKey, forgetPlace, recordIntent, settleLaunch, type LaunchIntent } from "@/lib/launches/launch-store";
+import { confirmLaunch, findLaunchByKey, forgetPlace, intentRow, settleLaunch, type LaunchIntent } from "@/lib/launches/launch-store";
+import { recordLaunchActivity, recordRefusalActivity } from "@/lib/budgets/launch-activity";
+import { BudgetExceededError, reserveLaunch } from "@/lib/budgets/reserve";
+import { estimateLaunchUsd } from "@/lib/budgets/launch-estimate";
+import "@/lib/budgets/run-end-hook";
 import { findRunOfLaunch } from "@/lib/launches/reconcile";
 import { hasPlace, placelessKey, refusesPlace, withoutPlace } from "@/lib/launches/technique-place";
 import { log } from "@/lib/log";
@@ -109,8 +113,21 @@ export async function launchRun(
         return { response: found, replayed: true };
       }
     }
-    if (launch) await settleLaunch(db, launch.id, "pending", null);
-    else launch = await recordIntent(db, intentOf(request, actor, key));
+    // Reserve the estimate against the caps before anything goes upstream. A retry of a
+    // launch that is pending or lost keeps the reservation it already holds; one after a
+    // definite refusal held nothing, so it reserves again (as do records from before budgets).
+    const reserve = async (row: Launch, existing: boolean) => {
+      const estimate = await estimateLaunchUsd(db, request);
+      try {
+        return await reserveLaunch(db, row, estimate, { existing });
+      } catch (error) {
+        if (error instanceof BudgetExceededError) await recordRefusalActivity(db, actor, row, error.refusal);
+        throw error;
+      }
+    };
+    if (!launch) launch = await reserve(intentRow(intentOf(request, actor, key)), false);
+    else if (launch.status === "rejected" || launch.spend_month === null) launch = await reserve(launch, true);
+    else await settleLaunch(db, launch.id, "pending", null);
 
     try {
       const response = await sendUpstream(request, key).catch(async (error: unknown) => {
@@ -121,10 +138,12 @@ export async function launchRun(
       });
       await confirmLaunch(db, launch.id, { runId: response.run_id, response, estimatedCost: costOf(response) });
       log.info("launched", { kind: request.kind, runId: response.run_id, userId: user.id });
+      await recordLaunchActivity(db, actor, launch, { result: "confirmed", runId: response.run_id, charge: costOf(response) });
       return { response, replayed: false };
     } catch (error) {
       if (!(error instanceof UpstreamCallError)) {
         await settleLaunch(db, launch.id, "unconfirmed", "internal_error");
+        await recordLaunchActivity(db, actor, launch, { result: "unconfirmed", errorCode: "internal_error" });
         throw error;
       }
       if (isIdempotencyRefusal(error.failure)) {
@@ -137,9 +156,11 @@ export async function launchRun(
         });
         if (found) {
           await confirmLaunch(db, launch.id, { runId: found.run_id, response: found, estimatedCost: costOf(found) });
+          await recordLaunchActivity(db, actor, launch, { result: "confirmed", runId: found.run_id, charge: costOf(found) });
           return { response: found, replayed: true };
         }
         await settleLaunch(db, launch.id, "unconfirmed", "idempotency_duplicate");
+        await recordLaunchActivity(db, actor, launch, { result: "unconfirmed", errorCode: "idempotency_duplicate" });
         throw new ApiError(
           "launch_unconfirmed",
           "FLORA says this launch was already sent, but its run was not found yet. It will appear in the history; do not launch it again.",
@@ -147,6 +168,7 @@ export async function launchRun(
       }
       const definite = !isTransient(error.failure);
       await settleLaunch(db, launch.id, definite ? "rejected" : "unconfirmed", error.apiError.code);
+      await recordLaunchActivity(db, actor, launch, { result: definite ? "rejected" : "unconfirmed", errorCode: error.apiError.code });
       throw error.apiError;
     }
   });

@@ -26,8 +26,9 @@ export interface LaunchIntent {
   token?: TokenRef | null;
 }
 
-export async function recordIntent(db: Db, intent: LaunchIntent, now = Date.now()): Promise<Launch> {
-  const launch: Launch = {
+/** The intent as a row, holding nothing yet (lib/budgets/reserve.ts writes it with its reservation). */
+export function intentRow(intent: LaunchIntent, now = Date.now()): Launch {
+  return {
     id: randomUUID(),
     run_id: null,
     kind: intent.kind,
@@ -54,6 +55,11 @@ export async function recordIntent(db: Db, intent: LaunchIntent, now = Date.now(
     charged_usd: null,
     cost_final_at: null,
   };
+}
+
+/** Records an intent without a reservation (launches from before budgets, tests). */
+export async function recordIntent(db: Db, intent: LaunchIntent, now = Date.now()): Promise<Launch> {
+  const launch = intentRow(intent, now);
   await db.insertInto("launches").values(launch).execute();
   return launch;
 }
@@ -70,9 +76,13 @@ export async function confirmLaunch(
 ): Promise<void> {
   // The answer names the model FLORA chose when the launch named none: keep it on record.
   const answered = answerFacts(confirmation.response).modelId;
+  // The first settlement: FLORA's charged_cost replaces the estimate the launch held.
+  const charge = confirmation.estimatedCost;
+  const settled = typeof charge === "number" && Number.isFinite(charge) && charge >= 0 ? { reserved_usd: charge, charged_usd: charge } : {};
   await db
     .updateTable("launches")
     .set((eb) => ({
+      ...settled,
       status: "confirmed",
       run_id: confirmation.runId,
       response_json: JSON.stringify(confirmation.response),
@@ -94,7 +104,9 @@ export async function settleLaunch(
 ): Promise<void> {
   await db
     .updateTable("launches")
-    .set({ status, error_code: errorCode, completed_at: status === "pending" ? null : now })
+    // A definite refusal started no run: it holds nothing against the caps. A lost answer
+    // (unconfirmed) keeps its reservation until reconciled; a retry (pending) keeps it too.
+    .set({ status, error_code: errorCode, completed_at: status === "pending" ? null : now, ...(status === "rejected" && { reserved_usd: 0 }) })
     .where("id", "=", id)
     .execute();
 }

@@ -4,6 +4,7 @@ import type { Database, Launch } from "@/lib/db/schema";
 import { listGenerations, listTechniqueRuns } from "@/lib/flora/reads";
 import type { Generation, GenerationCreateResponse, Run, TechniqueRun } from "@/lib/flora/schemas";
 import { confirmLaunch, linkedRunIds, unconfirmedLaunches } from "@/lib/launches/launch-store";
+import { settleEndedRuns } from "@/lib/budgets/settle";
 
 /** FLORA's clock and ours may disagree a little. */
 const CLOCK_SKEW_MS = 60_000;
@@ -59,7 +60,8 @@ function generationAnswer(launch: Launch, match: Generation): GenerationCreateRe
   return {
     run_id: match.run_id,
     type: "generation",
-    charged_cost: match.charged_cost ?? launch.estimated_cost ?? 0,
+    // Without a charge on the list, the launch keeps what it holds rather than freeing it.
+    charged_cost: match.charged_cost ?? launch.estimated_cost ?? launch.reserved_usd,
     estimated_seconds: null,
     project_id: match.project_id,
     model: match.model?.model_id ? { model_id: match.model.model_id } : null,
@@ -93,6 +95,8 @@ export async function settleFromHistory(
     await confirmLaunch(db, launch.id, { runId: answer.run_id, response: answer, estimatedCost: answer.charged_cost ?? null });
     settled += 1;
   }
+  // The page also tells which recorded runs have ended: their charges become final.
+  await settleEndedRuns(db, page.runs, now);
   return settled;
 }
 

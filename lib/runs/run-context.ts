@@ -72,6 +72,7 @@ function launchView(launch: Launch): NonNullable<RunContext["launch"]> {
     type: launch.type,
     model: launch.model,
     launchedBy: launch.user_email,
+    viaToken: launch.token_name,
     launchedAt: launch.created_at,
     status: launch.status,
   };

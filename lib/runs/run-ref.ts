@@ -23,6 +23,8 @@ export interface RunContext {
     type: string | null;
     model: string | null;
     launchedBy: string;
+    /** The access token's name when launched with one (the SDK, a script); null from the form. */
+    viaToken: string | null;
     launchedAt: number;
     status: LaunchStatus;
   } | null;

@@ -1,6 +1,9 @@
 import { parseArgs } from "node:util";
 import type { Kysely } from "kysely";
+import { BY_USERS_COMMAND } from "@/lib/activity/user-changes";
 import type { Database, User } from "@/lib/db/schema";
+import { runTokenCommand, TOKEN_USAGE } from "@/lib/users/token-command";
+import { BUDGET_USAGE, isBudgetCommand, runBudgetCommand } from "@/lib/users/budget-command";
 import { UserError } from "@/lib/users/user-error";
 import {
   addUser,
@@ -25,7 +28,9 @@ export const USAGE = `Usage: npm run users -- <command>
   disable EMAIL                                         stop a user signing in (their sessions end too)
   enable EMAIL                                          let a disabled user sign in again (not the demo admin)
   remove EMAIL                                          delete a user (their launches stay on record)
-  sign-out-everywhere EMAIL                             end every session of a user at once`;
+  sign-out-everywhere EMAIL                             end every session of a user at once
+${TOKEN_USAGE}
+${BUDGET_USAGE}`;
 
 export interface CommandIo {
   readStdin(): Promise<string>;
@@ -75,6 +80,10 @@ function describeUser(user: User): string {
 export async function runUsersCommand(db: Kysely<Database>, args: string[], io: CommandIo): Promise<number> {
   try {
     const [command, ...rest] = args;
+    // `token …` has options of its own (lib/users/token-command.ts).
+    if (command === "token") return await runTokenCommand(db, rest, io);
+    // `set-budget` / `set-team-budget` take an amount ("none" too) (lib/users/budget-command.ts).
+    if (isBudgetCommand(command)) return await runBudgetCommand(db, command, rest, io);
     const { positional, options } = parseOptions(rest);
     switch (command) {
       case "add": {
@@ -88,7 +97,7 @@ export async function runUsersCommand(db: Kysely<Database>, args: string[], io: 
           role: parseRole(role),
           name: name ?? null,
           password: await readPassword(io),
-        });
+        }, Date.now(), BY_USERS_COMMAND);
         io.out(`Added ${user.email} as ${user.role}.`);
         return 0;
       }
@@ -101,14 +110,14 @@ export async function runUsersCommand(db: Kysely<Database>, args: string[], io: 
       }
       case "set-role": {
         const [email, role] = expectPositional(positional, 2, "set-role takes EMAIL and ROLE.");
-        const user = await setRole(db, email!, role!);
+        const user = await setRole(db, email!, role!, BY_USERS_COMMAND);
         io.out(`${user.email} is now ${user.role}.`);
         return 0;
       }
       case "set-password": {
         const [email] = expectPositional(positional, 1, "set-password takes one EMAIL.");
         if (!options["password-stdin"]) throw new UsageError("set-password needs --password-stdin.");
-        await setPassword(db, email!, await readPassword(io));
+        await setPassword(db, email!, await readPassword(io), BY_USERS_COMMAND);
         io.out(`Password of ${email!.trim().toLowerCase()} changed.`);
         return 0;
       }
@@ -116,8 +125,13 @@ export async function runUsersCommand(db: Kysely<Database>, args: string[], io: 
       case "enable":
       case "remove": {
         const [email] = expectPositional(positional, 1, `${command} takes one EMAIL.`);
-        const action = { disable: disableUser, enable: enableUser, remove: removeUser }[command];
-        const user = await action(db, email!);
+        // Each records itself in the activity log as done by the users command.
+        const action = {
+          disable: (address: string) => disableUser(db, address, Date.now(), BY_USERS_COMMAND),
+          enable: (address: string) => enableUser(db, address, {}, BY_USERS_COMMAND),
+          remove: (address: string) => removeUser(db, address, BY_USERS_COMMAND),
+        }[command];
+        const user = await action(email!);
         io.out(`${command === "remove" ? "Removed" : command === "disable" ? "Disabled" : "Enabled"} ${user.email}.`);
         return 0;
       }
@@ -125,7 +139,7 @@ export async function runUsersCommand(db: Kysely<Database>, args: string[], io: 
         const [email] = expectPositional(positional, 1, "sign-out-everywhere takes one EMAIL.");
         const user = await findUserByEmail(db, parseEmail(email!));
         if (!user) throw new UserError("not_found", `No user has the email ${email!.trim().toLowerCase()}.`, "email");
-        await endSessions(db, user.id);
+        await endSessions(db, user.id, BY_USERS_COMMAND);
         io.out(`Ended every session of ${user.email}.`);
         return 0;
       }

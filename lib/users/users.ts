@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { recordUserChange, type ChangedBy } from "@/lib/activity/user-changes";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { ROLES, type Database, type Role, type User } from "@/lib/db/schema";
 import { inWriteTransaction, lastAdminError, leavesAnActiveAdmin } from "@/lib/users/last-admin";
@@ -9,6 +10,11 @@ import { UserError } from "@/lib/users/user-error";
 /**
  * The users table's rules, shared by the users command, the admin API and sign-in.
  * Free of `server-only` so the command can run under plain Node.
+ *
+ * Each change takes `by` (who made it, lib/activity/user-changes.ts) as its last argument
+ * and then records itself in the activity log, in the same transaction as the change: the
+ * admin API, the account routes, OAuth sign-in and the users command all pass it. Without
+ * it nothing is recorded (the demo admin's set-up at server start, benchmarks, tests).
  */
 
 type Db = Kysely<Database>;
@@ -56,7 +62,7 @@ export interface NewUserInput {
   isDemo?: boolean;
 }
 
-export async function addUser(db: Db, input: NewUserInput, now = Date.now()): Promise<User> {
+export async function addUser(db: Db, input: NewUserInput, now = Date.now(), by?: ChangedBy): Promise<User> {
   const email = parseEmail(input.email);
   const role = parseRole(input.role);
   const passwordHash = input.password === undefined ? null : await hashPassword(parsePassword(input.password));
@@ -75,7 +81,11 @@ export async function addUser(db: Db, input: NewUserInput, now = Date.now()): Pr
     session_version: 0,
   };
   try {
-    await db.insertInto("users").values(user).execute();
+    const insert = async (store: Db) => {
+      await store.insertInto("users").values(user).execute();
+      if (by) await recordUserChange(store, by, "user_added", email, { role, password: passwordHash !== null });
+    };
+    await (by ? inWriteTransaction(db, insert) : insert(db));
   } catch (error) {
     // Two concurrent adds of one email: the unique index decides.
     if (String(error).includes("UNIQUE")) {
@@ -108,7 +118,7 @@ async function requireUser(db: Db, email: string): Promise<User> {
 // change is conditional in SQL (lib/users/last-admin.ts): two admins taking each other out at
 // once, from one process or two, leave one of them an admin.
 
-export async function setRole(db: Db, email: string, role: string): Promise<User> {
+export async function setRole(db: Db, email: string, role: string, by?: ChangedBy): Promise<User> {
   return inWriteTransaction(db, async (trx) => {
     const user = await requireUser(trx, email);
     const nextRole = parseRole(role);
@@ -118,11 +128,12 @@ export async function setRole(db: Db, email: string, role: string): Promise<User
     if (nextRole !== "admin") update = update.where(leavesAnActiveAdmin);
     const { numUpdatedRows } = await update.executeTakeFirst();
     if (numUpdatedRows === 0n) throw lastAdminError(user, "change the role of");
+    if (by) await recordUserChange(trx, by, "role_changed", user.email, { from: user.role, to: nextRole });
     return { ...user, role: nextRole, session_version: user.session_version + 1 };
   });
 }
 
-export async function disableUser(db: Db, email: string, now = Date.now()): Promise<User> {
+export async function disableUser(db: Db, email: string, now = Date.now(), by?: ChangedBy): Promise<User> {
   return inWriteTransaction(db, async (trx) => {
     const user = await requireUser(trx, email);
     if (user.disabled_at !== null) return user;
@@ -134,6 +145,7 @@ export async function disableUser(db: Db, email: string, now = Date.now()): Prom
       .where(leavesAnActiveAdmin)
       .executeTakeFirst();
     if (numUpdatedRows === 0n) throw lastAdminError(user, "disable");
+    if (by) await recordUserChange(trx, by, "user_changed", user.email, { change: "disabled" });
     return { ...user, disabled_at: now, session_version: user.session_version + 1 };
   });
 }
@@ -143,7 +155,7 @@ export async function disableUser(db: Db, email: string, now = Date.now()): Prom
  * demo instance itself (`allowDemo`, which the admin API passes when demo mode is proven);
  * the users command never does.
  */
-export async function enableUser(db: Db, email: string, { allowDemo = false } = {}): Promise<User> {
+export async function enableUser(db: Db, email: string, { allowDemo = false } = {}, by?: ChangedBy): Promise<User> {
   const user = await requireUser(db, email);
   if (user.is_demo === 1 && !allowDemo) {
     throw new UserError(
@@ -151,11 +163,16 @@ export async function enableUser(db: Db, email: string, { allowDemo = false } = 
       `${user.email} is the simulator's demo admin: it can be enabled only while the dashboard runs on its own simulator (npm start without a FLORA key).`,
     );
   }
-  await db.updateTable("users").set({ disabled_at: null }).where("id", "=", user.id).execute();
+  const enable = async (store: Db) => {
+    await store.updateTable("users").set({ disabled_at: null }).where("id", "=", user.id).execute();
+    // Enabling someone already enabled changes nothing, so it is no entry.
+    if (by && user.disabled_at !== null) await recordUserChange(store, by, "user_changed", user.email, { change: "enabled" });
+  };
+  await (by ? inWriteTransaction(db, enable) : enable(db));
   return { ...user, disabled_at: null };
 }
 
-export async function removeUser(db: Db, email: string): Promise<User> {
+export async function removeUser(db: Db, email: string, by?: ChangedBy): Promise<User> {
   return inWriteTransaction(db, async (trx) => {
     const user = await requireUser(trx, email);
     const { numDeletedRows } = await trx
@@ -164,28 +181,39 @@ export async function removeUser(db: Db, email: string): Promise<User> {
       .where(leavesAnActiveAdmin)
       .executeTakeFirst();
     if (numDeletedRows === 0n) throw lastAdminError(user, "remove");
+    if (by) await recordUserChange(trx, by, "user_removed", user.email, { role: user.role });
     return user;
   });
 }
 
 /** A new password ends every session of the user (sessions are JWTs carrying the version). */
-export async function setPassword(db: Db, email: string, password: string): Promise<void> {
+export async function setPassword(db: Db, email: string, password: string, by?: ChangedBy): Promise<void> {
   const user = await requireUser(db, email);
+  // Hashed before the transaction: the hash is slow on purpose, the write lock need not wait.
   const hash = await hashPassword(parsePassword(password));
-  await db
-    .updateTable("users")
-    .set((eb) => ({ password_hash: hash, session_version: eb("session_version", "+", 1) }))
-    .where("id", "=", user.id)
-    .execute();
+  const change = async (store: Db) => {
+    await store
+      .updateTable("users")
+      .set((eb) => ({ password_hash: hash, session_version: eb("session_version", "+", 1) }))
+      .where("id", "=", user.id)
+      .execute();
+    if (by) await recordUserChange(store, by, "user_changed", user.email, { change: "password_changed" });
+  };
+  await (by ? inWriteTransaction(db, change) : change(db));
 }
 
 /** "Sign out everywhere": every session token issued so far stops working. */
-export async function endSessions(db: Db, userId: string): Promise<void> {
-  await db
-    .updateTable("users")
-    .set((eb) => ({ session_version: eb("session_version", "+", 1) }))
-    .where("id", "=", userId)
-    .execute();
+export async function endSessions(db: Db, userId: string, by?: ChangedBy): Promise<void> {
+  const change = async (store: Db) => {
+    const ended = await store
+      .updateTable("users")
+      .set((eb) => ({ session_version: eb("session_version", "+", 1) }))
+      .where("id", "=", userId)
+      .returning("email")
+      .executeTakeFirst();
+    if (by && ended) await recordUserChange(store, by, "user_changed", ended.email, { change: "signed_out_everywhere" });
+  };
+  await (by ? inWriteTransaction(db, change) : change(db));
 }
 
 /**

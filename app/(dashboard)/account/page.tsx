@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { ROLE_LABELS } from "@/lib/auth/roles";
@@ -33,6 +34,17 @@ export default async function AccountPage() {
         ) : (
           <p className="text-sm text-muted">You sign in through your organisation&apos;s provider, so there is no password to change here.</p>
         )}
+      </section>
+      <section aria-labelledby="tokens-heading" className="space-y-3">
+        <h2 id="tokens-heading" className="text-lg font-semibold">
+          Access tokens
+        </h2>
+        <p className="text-sm text-muted">
+          For scripts, the FLORA SDK and the <code>flora</code> CLI: they go through the dashboard as you, without the team&apos;s key.{" "}
+          <Link href="/account/tokens" className="text-accent underline-offset-2 hover:underline">
+            Manage access tokens
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="text-lg font-semibold">

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TechniqueRunsPage({ searchParams }: Props) {
-  await requirePageUser();
-  return <HistoryPageBody kind="technique" heading="Technique runs" searchParams={await searchParams} />;
+  const user = await requirePageUser();
+  return <HistoryPageBody kind="technique" heading="Technique runs" searchParams={await searchParams} viewerId={user.id} />;
 }

@@ -1,12 +1,20 @@
 import type { ServerResponse } from "node:http";
+import type { Kysely } from "kysely";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { User } from "@/lib/db/schema";
+import type { Database, User } from "@/lib/db/schema";
 import { parseEnv, type Env } from "@/lib/env-schema";
 import type { Run, RunOutput } from "@/lib/flora/schemas";
+import { memoryDatabase } from "@/lib/testing/memory-db";
 import { startMediaServer, type MediaServer } from "@/lib/testing/media-server";
 
-const state = vi.hoisted(() => ({ env: undefined as Env | undefined, user: undefined as User | undefined, runs: new Map<string, Run>() }));
+const state = vi.hoisted(() => ({
+  env: undefined as Env | undefined,
+  user: undefined as User | undefined,
+  runs: new Map<string, Run>(),
+  db: undefined as unknown as Kysely<Database>,
+}));
+vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
 vi.mock("@/lib/env", () => ({ getEnv: () => state.env }));
 vi.mock("@/lib/auth/session", () => ({ getRequestUser: async () => state.user }));
 vi.mock("@/lib/runs/read-run", () => ({
@@ -30,6 +38,7 @@ const held: ServerResponse[] = [];
 const fetched: string[] = [];
 
 beforeAll(async () => {
+  state.db = await memoryDatabase();
   inside = await startMediaServer((req, res) => {
     fetched.push(`inside ${req.url}`);
     res.end("internal");
@@ -158,6 +167,38 @@ describe(`GET /api/run-outputs: ${MAX_CONCURRENT_DOWNLOADS_PER_USER} downloads a
     }
     expect((await download("run_unknown", "out_1")).status).toBe(500);
     expect(downloadSlots.held("u_failing")).toBe(0);
+  });
+});
+
+describe("GET /api/run-outputs: the activity log", () => {
+  const downloads = (actorId: string) =>
+    state.db.selectFrom("activity").selectAll().where("kind", "=", "output_downloaded").where("actor_id", "=", actorId).orderBy("at").execute();
+
+  it("records each download answered, one file or the zip, and none that was refused or unavailable", async () => {
+    signIn("u_logged");
+    const runId = completedRun("run_logged", [`${flora.origin}/media/ok.png`, `${flora.origin}/media/missing`]);
+    expect(await (await download(runId, "out_1")).text()).toBe("PNG");
+    await (await download(runId)).arrayBuffer();
+    expect((await download(runId, "out_2")).status).toBe(502);
+    expect((await download(runId, "out_9")).status).toBe(404);
+    const rows = await downloads("u_logged");
+    expect(rows.map((row) => ({ subject: row.subject, email: row.actor_email, detail: JSON.parse(row.detail_json ?? "null") }))).toEqual([
+      { subject: runId, email: "u_logged@x.example", detail: { output_id: "out_1" } },
+      { subject: runId, email: "u_logged@x.example", detail: { archive: "zip" } },
+    ]);
+  });
+
+  it("does not serve a download it could not record, and frees the slot", async () => {
+    signIn("u_unlogged");
+    const runId = completedRun("run_unlogged", [`${flora.origin}/media/ok.png`]);
+    const working = state.db;
+    state.db = { insertInto: () => ({ values: () => ({ execute: async () => Promise.reject(new Error("disk full")) }) }) } as unknown as Kysely<Database>;
+    try {
+      expect((await download(runId, "out_1")).status).toBe(500);
+    } finally {
+      state.db = working;
+    }
+    expect(downloadSlots.held("u_unlogged")).toBe(0);
   });
 });
 

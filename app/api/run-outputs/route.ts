@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { recordDownload } from "@/lib/activity/download";
+import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/gateway/api-error";
 import { runIdSchema, techniqueIdSchema } from "@/lib/gateway/request-schemas";
 import { route } from "@/lib/gateway/route";
@@ -36,7 +38,7 @@ const unavailableError = () => new ApiError("upstream_error", OUTPUT_UNAVAILABLE
 // GET /api/run-outputs?run_id=…[&technique_id=…][&output_id=…]: one output as a file, or
 // every output of the run as a zip. Any signed-in user, a few downloads at a time; the
 // URLs come from FLORA's answer and are fetched by lib/net/safe-fetch's rules.
-export const GET = route({ role: "viewer", query: downloadQuery }, async ({ query, request, user }) => {
+export const GET = route({ role: "viewer", query: downloadQuery }, async ({ query, request, user, token }) => {
   const release = downloadSlots.tryAcquire(user.id);
   if (!release) {
     throw new ApiError(
@@ -47,8 +49,15 @@ export const GET = route({ role: "viewer", query: downloadQuery }, async ({ quer
     );
   }
   try {
+    const db = await getDb();
     const body = await downloadBody(query);
     const stream = streamReleasing(body.bytes, release);
+    // Recorded once the download is answered: a refused or unavailable one is not a download.
+    // Unrecorded, it is not served: the stream lets go of the slot and the media host.
+    await recordDownload(db, { user, token }, query).catch(async (error: unknown) => {
+      await stream.cancel().catch(() => {});
+      throw error;
+    });
     // A client gone before Next starts piping would leave the body unread (Next does not
     // cancel it then): free the slot and the media host's connection here.
     const onAbort = () => {

@@ -11,7 +11,7 @@ export function LaunchSummary({ launch }: { launch: RunContext["launch"] }) {
   if (!launch) {
     return (
       <p className="text-sm text-muted" data-testid="launch-unknown">
-        Not launched from this dashboard, so its prompt and launcher are not known (FLORA does not return them).
+        Launched outside the dashboard, so its prompt and launcher are not known (FLORA does not return them).
       </p>
     );
   }
@@ -25,7 +25,14 @@ export function LaunchSummary({ launch }: { launch: RunContext["launch"] }) {
         <p className="text-sm text-muted">{launch.kind === "technique" ? "No text input." : "No prompt."}</p>
       )}
       <p className="text-sm text-muted" data-testid="launched-by">
-        Launched by <span className="font-medium text-ink [overflow-wrap:anywhere]">{launch.launchedBy}</span> · <RunTime at={launch.launchedAt} />
+        Launched by <span className="font-medium text-ink [overflow-wrap:anywhere]">{launch.launchedBy}</span>
+        {launch.viaToken !== null && (
+          <>
+            {" "}
+            via token <span className="font-medium text-ink [overflow-wrap:anywhere]">‘{launch.viaToken}’</span>
+          </>
+        )}{" "}
+        · <RunTime at={launch.launchedAt} />
       </p>
     </section>
   );

@@ -4,6 +4,8 @@ import * as sessionVersion from "./0002-session-version";
 import * as apiTokens from "./0003-api-tokens";
 import * as budgets from "./0004-budgets";
 import * as activity from "./0005-activity";
+import * as promptSearch from "./0006-prompt-search";
+import * as budgetSpend from "./0007-budget-spend";
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -15,4 +17,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0003-api-tokens": apiTokens,
   "0004-budgets": budgets,
   "0005-activity": activity,
+  "0006-prompt-search": promptSearch,
+  "0007-budget-spend": budgetSpend,
 };

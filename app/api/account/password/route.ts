@@ -1,3 +1,4 @@
+import { byUser } from "@/lib/activity/user-changes";
 import { limiter } from "@/lib/auth/credentials";
 import { verifyPassword } from "@/lib/auth/password";
 import { passwordChecks, SignInBusyError } from "@/lib/auth/password-checks";
@@ -36,7 +37,7 @@ export const POST = route({ role: "viewer", body: passwordChangeBodySchema }, as
       { field: "current_password", message: "is not your current password" },
     ]);
   }
-  await setPassword(await getDb(), user.email, body.new_password);
+  await setPassword(await getDb(), user.email, body.new_password, byUser(user, "account"));
   forgetRememberedUsers();
   log.info("password changed; sessions ended", { userId: user.id });
   return Response.json({ sessions_ended: true });

@@ -1,3 +1,4 @@
+import { byUser } from "@/lib/activity/user-changes";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/gateway/route";
 import { newUserBodySchema, publicUser, toApiError } from "@/lib/users/user-api";
@@ -10,9 +11,9 @@ export const GET = route({ role: "admin" }, async () => {
 });
 
 // POST /api/admin/users: add a user with a password (admins only).
-export const POST = route({ role: "admin", body: newUserBodySchema }, async ({ body }) => {
+export const POST = route({ role: "admin", body: newUserBodySchema }, async ({ body, user: admin }) => {
   try {
-    const user = await addUser(await getDb(), body);
+    const user = await addUser(await getDb(), body, Date.now(), byUser(admin, "admin_api"));
     return Response.json({ user: publicUser(user) }, { status: 201 });
   } catch (error) {
     throw toApiError(error);
