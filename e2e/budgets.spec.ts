@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { currentSpendMonth, teamMonthSpend, usdArgument } from "./support/budgets";
+import type { ActivityEntryView } from "../lib/activity/contract";
 import { expectErrorEnvelope } from "./support/gateway";
 import { clearSimulatorRequests, simulatorGet, simulatorRequests } from "./support/simulator";
 import { readLaunches } from "./support/store";
@@ -39,6 +40,19 @@ test("50 concurrent launches from two users against a team cap that fits 3: exac
     const charges = runIds.map((runId) => readLaunches({ runId })[0]!.charged_usd as number);
     expect(charges).toEqual([charge, charge, charge]);
     expect(teamMonthSpend() - before).toBeCloseTo(charges.reduce((sum, value) => sum + value, 0), 9);
+
+    // The activity log has the cap change, each refusal and each launch with its charge.
+    const since = new Date(stamp).toISOString();
+    const entries = async (kind: string) =>
+      ((await (await admin.get(`/api/activity?kind=${kind}&limit=100`)).json()) as { entries: ActivityEntryView[] }).entries.filter((entry) => entry.at >= since);
+    const refusals = await entries("budget_refused");
+    expect(refusals).toHaveLength(47);
+    expect(refusals[0]!.detail).toMatchObject({ cap_scope: "team", estimate_usd: charge });
+    const launches = await entries("launch");
+    expect(launches.map((entry) => entry.subject).sort()).toEqual([...runIds].sort());
+    expect(launches.map((entry) => entry.detail?.charged_usd)).toEqual([charge, charge, charge]);
+    const changed = ((await (await admin.get(`/api/activity?kind=budget_changed&limit=5`)).json()) as { entries: ActivityEntryView[] }).entries;
+    expect(changed[0]).toMatchObject({ subject: "team", detail: expect.objectContaining({ via: "users_command" }) });
   } finally {
     usersCommand(["set-team-budget", "none"]);
     await Promise.all([member.dispose(), admin.dispose()]);

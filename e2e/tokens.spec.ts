@@ -31,6 +31,12 @@ test("the official SDK with an access token lists, launches and retrieves; revok
   usersCommand(["token", "revoke", token.slice(0, 12)]);
   // The command runs in another process: the server's one-second memory of the token lapses first.
   await expect.poll(async () => client.generations.list().then(() => 200, (error: { status?: number }) => error.status), { timeout: 5_000 }).toBe(401);
+
+  // Both ends of the token's life are in the activity log (the admin's page reads it).
+  for (const kind of ["token_created", "token_revoked"]) {
+    const { entries } = (await (await page.request.get(`/api/activity?kind=${kind}&limit=20`)).json()) as { entries: Array<{ subject: string; detail: Record<string, unknown> }> };
+    expect(entries.find((entry) => entry.subject === token.slice(0, 12))?.detail).toMatchObject({ name: "sdk-contract", via: "users_command" });
+  }
 });
 
 test.describe("the tokens page", () => {
