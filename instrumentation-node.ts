@@ -1,4 +1,5 @@
 import { startActivityRetention } from "@/lib/activity/retention";
+import { startArchiving } from "@/lib/archive/start-archive";
 // Settles a launch's money when any read of FLORA (a script's poll included) finds its run
 // ended; registered at start so it works before any page or launch has loaded it.
 import "@/lib/budgets/run-end-hook";
@@ -34,6 +35,8 @@ async function start() {
   }
   // The activity log keeps ACTIVITY_RETENTION_DAYS: pruned now, then about daily.
   startActivityRetention(db, env.ACTIVITY_RETENTION_DAYS);
+  // Copies finished runs' outputs into the archive (ARCHIVE_RUNS), and prunes it (ARCHIVE_RETENTION_DAYS).
+  startArchiving(db, env);
 }
 
 try {

@@ -21,6 +21,8 @@ process.env.E2E_SIMULATOR_PORT ??= freeLoopbackPort();
 process.env.E2E_SIMULATOR_KEY ??= "sk_test_e2e_simulator";
 // A store of its own for every run, so users and launches from earlier runs never leak in.
 process.env.E2E_DATABASE_URL ??= `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "atelier-e2e-")), "store.db")}`;
+// And an output archive of its own, beside nothing the developer keeps in ./data/archive.
+process.env.E2E_ARCHIVE_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "atelier-e2e-archive-"));
 
 const appOrigin = `http://127.0.0.1:${process.env.E2E_APP_PORT}`;
 const chromium = { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() };
@@ -68,6 +70,7 @@ export default defineConfig({
       PORT: process.env.E2E_APP_PORT,
       HOSTNAME: "127.0.0.1",
       DATABASE_URL: process.env.E2E_DATABASE_URL,
+      ARCHIVE_DIR: process.env.E2E_ARCHIVE_DIR,
       SIMULATOR_PORT: process.env.E2E_SIMULATOR_PORT,
       SIMULATOR_API_KEY: process.env.E2E_SIMULATOR_KEY,
       SIMULATOR_RUN_SECONDS: "3",

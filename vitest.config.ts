@@ -17,5 +17,7 @@ export default defineConfig({
     testTimeout: 20_000,
     pool: "forks",
     maxWorkers: 2,
+    // TEST_POSTGRES=1 (npm run test:unit:pg): the stores of the run live in a throwaway Postgres.
+    globalSetup: ["lib/testing/postgres-global-setup.ts"],
   },
 });

@@ -154,6 +154,8 @@ test.describe("dark theme", () => {
   test.use({ colorScheme: "dark" });
 
   test("the main pages and dialogs", async ({ page }) => {
+    // Four pages and six axe scans in one test: a loaded machine needs more than 30 s.
+    test.slow();
     await page.goto("/generations");
     await new HistoryPage(page).ready();
     await expect(page.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");

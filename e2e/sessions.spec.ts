@@ -52,6 +52,8 @@ test("the account page shows who you are, and Sign out everywhere ends every ses
 });
 
 test("changing the password needs the current one, ends every session, and only the new one works", async ({ browser, baseURL }) => {
+  // Three sign-ins (scrypt on purpose) and a users command process: more than 30 s on a loaded machine.
+  test.slow();
   const email = freshMember("password");
   const laptop = await signedIn(browser, baseURL!, email);
   const phone = await signedIn(browser, baseURL!, email);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseDatabaseUrl } from "./db/database-url";
 
 /**
  * Every environment variable the dashboard reads, in one schema. It is plain (no
@@ -47,8 +48,19 @@ export const envSchema = z.object({
   HOSTNAME: optionalString,
   NODE_ENV: blankIsUnset(z.enum(["development", "production", "test"]).default("production")),
 
-  /** The local store: a SQLite file by default. */
-  DATABASE_URL: blankIsUnset(z.string().default("file:./data/atelier.db")),
+  /** The local store: a SQLite file by default, Postgres for postgres://… (lib/db/database-url.ts). */
+  DATABASE_URL: blankIsUnset(
+    z
+      .string()
+      .default("file:./data/atelier.db")
+      .superRefine((value, ctx) => {
+        try {
+          parseDatabaseUrl(value, "/");
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error instanceof Error ? error.message : String(error)).replace(/^DATABASE_URL: /, "").replace(/\.$/, "") });
+        }
+      }),
+  ),
 
   /** Signs session tokens. Required outside simulator mode. */
   AUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional()),
@@ -93,6 +105,27 @@ export const envSchema = z.object({
   /** Days the activity log keeps an entry; older ones are pruned at start and then daily. */
   ACTIVITY_RETENTION_DAYS: blankIsUnset(z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(36_500, "must be 36500 (100 years) or less").default(365)),
 
+  /** The output archive's folder, when S3_BUCKET is not set. */
+  ARCHIVE_DIR: blankIsUnset(z.string().default("./data/archive")),
+  /** Which finished runs the archive copies: those the dashboard launched, every run it sees, or none. */
+  ARCHIVE_RUNS: blankIsUnset(z.enum(["launched", "all", "none"], { error: "must be launched, all or none" }).default("launched")),
+  /** Days the archive keeps a run's files; unset keeps them for good. */
+  ARCHIVE_RETENTION_DAYS: blankIsUnset(z.coerce.number({ error: "must be a whole number of days" }).int("must be a whole number of days").min(1, "must be at least 1").max(36_500, "must be 36500 (100 years) or less").optional()),
+  /** S3-compatible archive: the bucket (set it to use S3 instead of ARCHIVE_DIR). */
+  S3_BUCKET: optionalString,
+  /** The S3-compatible server's URL (MinIO, R2...); unset for AWS S3 itself. */
+  S3_ENDPOINT: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  S3_REGION: blankIsUnset(z.string().default("us-east-1")),
+  /** With S3_SECRET_ACCESS_KEY; unset, the AWS SDK's default credential chain is used. */
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+
+  /**
+   * Redis for state shared by several instances (redis:// or rediss://). Accepted and
+   * checked now; /api/health reports it "off" until the dashboard uses it.
+   */
+  REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL" }).optional()),
+
   /**
    * Set by `npm start` when it starts the simulator itself, to a random value it also gives
    * the simulator: the demo admin may sign in only while the upstream answers the same one.
@@ -134,6 +167,7 @@ function crossFieldProblems(env: ParsedEnv): string[] {
     ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
     ["AUTH_OIDC_ID", "AUTH_OIDC_SECRET"],
     ["AUTH_OIDC_ID", "AUTH_OIDC_ISSUER"],
+    ["S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"],
   ];
   for (const [a, b] of pairs) {
     if (!env[a] !== !env[b]) problems.push(`${env[a] ? b : a} is not set. ${a} and ${b} go together: set both or neither.`);

@@ -80,3 +80,16 @@ describe("media rendering", () => {
     expect(pdf).toContain("\\(with parens\\)");
   });
 });
+
+describe("media that expired", () => {
+  it("POST /_sim/media/forget makes one run's media answer 410 until /reset", async () => {
+    const runId = /\/media\/runs\/(run_[^/]+)\//.exec(imageUrl)?.[1] ?? "";
+    expect(runId).not.toBe("");
+    expect((await fx.control("/media/forget", { run_id: runId })).status).toBe(200);
+    expect((await fetch(imageUrl)).status).toBe(410);
+    expect((await fetch(videoUrl)).status).toBe(200); // another run's media is untouched
+    expect((await fx.control("/media/forget", { run_id: "../etc" })).status).toBe(400);
+    await fx.control("/reset", {});
+    expect((await fetch(imageUrl)).status).toBe(200);
+  });
+});

@@ -7,7 +7,7 @@ import { toSafeHttpUrl } from "@/lib/safe-url";
 
 const ICONS = { audioUrl: ["♪", "Audio output"], documentUrl: ["▤", "Document output"] } as const;
 
-type PreviewRun = Pick<HistoryRun, "outputs" | "status" | "progress" | "errorCode">;
+type PreviewRun = Pick<HistoryRun, "outputs" | "status" | "progress" | "errorCode" | "thumb">;
 
 /**
  * A run's first output, small (list) or large (grid): image thumbnail, video (a poster frame
@@ -36,10 +36,13 @@ export function RunPreview({ run, size, active = false }: { run: PreviewRun; siz
   if (!src) return <div className={`${frame} text-xs text-rose-700`}>Refused</div>;
 
   if (output.type === "imageUrl") {
+    // The archive's thumbnail when there is one: sized for the row or the tile, and it
+    // outlives FLORA's URL.
+    const thumb = run.thumb ? (size === "small" ? run.thumb.row : run.thumb.grid) : src;
     return (
       <div className={frame}>
         {/* eslint-disable-next-line @next/next/no-img-element -- upstream media hosts are not known at build time */}
-        <img src={src} alt="Image output" loading="lazy" decoding="async" className="h-full w-full object-cover" />
+        <img src={thumb} alt="Image output" loading="lazy" decoding="async" className="h-full w-full object-cover" />
       </div>
     );
   }

@@ -3,6 +3,7 @@ import type { Account, Profile, User as AuthUser } from "next-auth";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/lib/db/schema";
 import { memoryDatabase } from "@/lib/testing/memory-db";
+import { insertionOrder } from "@/lib/testing/insertion-order";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown as Kysely<Database>, forwardedFor: "203.0.113.50" }));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
@@ -20,7 +21,7 @@ const { getAuthOptions } = await import("@/lib/auth/options");
 const { addUser, disableUser } = await import("@/lib/users/users");
 
 async function log() {
-  const rows = await db().selectFrom("activity").selectAll().orderBy("at").orderBy("rowid" as never).execute();
+  const rows = await db().selectFrom("activity").selectAll().orderBy("at").orderBy(insertionOrder(db())).execute();
   return rows.map((row) => ({ kind: row.kind, actor: row.actor_email, subject: row.subject, detail: JSON.parse(row.detail_json ?? "null") }));
 }
 const db = () => state.db;

@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/schema";
 import { memoryDatabase } from "@/lib/testing/memory-db";
 import { runUsersCommand } from "@/lib/users/users-command";
 import { addUser, disableUser, enableUser, endSessions, findUserByEmail, removeUser, setPassword, setRole } from "@/lib/users/users";
+import { insertionOrder } from "@/lib/testing/insertion-order";
 
 let db: Kysely<Database>;
 beforeEach(async () => {
@@ -13,7 +14,7 @@ beforeEach(async () => {
 
 /** The log as kind, who, subject and detail, oldest first. */
 async function log() {
-  const rows = await db.selectFrom("activity").selectAll().orderBy("at").orderBy("rowid" as never).execute();
+  const rows = await db.selectFrom("activity").selectAll().orderBy("at").orderBy(insertionOrder(db)).execute();
   return rows.map((row) => ({ kind: row.kind, who: row.actor_email, subject: row.subject, detail: JSON.parse(row.detail_json ?? "null") }));
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "@/lib/db/dialect";
 import type { Database, Launch } from "@/lib/db/schema";
 import { capsFor, TEAM_SCOPE } from "@/lib/budgets/caps";
 import { fromMicros, spendMonth, toMicros } from "@/lib/budgets/month";
@@ -19,10 +20,13 @@ import { formatUsd } from "@/lib/money";
  * lock before the totals are read. In this process Kysely's SQLite driver already runs one
  * connection at a time; the write lock also makes another process on the same file (the
  * users command, a second server) wait (busy_timeout) instead of reading a stale total.
- * Postgres (issue 15): run the same steps in a transaction that first locks the rows that
- * apply (`select … from budget_caps where scope in ('team', $user) for update`, or the
- * month's budget_spend rows), so reservations against one cap queue while uncapped
- * launches never wait; or run it SERIALIZABLE and retry on 40001.
+ * Postgres: the same steps in a READ COMMITTED transaction that first locks the month's
+ * running-total rows of the team and of the teammate (see inLockedTransaction). Row locks,
+ * not SERIALIZABLE (which would fail most of fifty concurrent reservations with 40001 and
+ * need retries) nor an advisory lock (which would also have to be taken by every other
+ * writer of launches, or it guards nothing): the insert trigger writes these same rows,
+ * so every writer of a launch's money already queues on them, across connections and
+ * across instances, with nothing else to remember.
  */
 type Db = Kysely<Database>;
 
@@ -65,6 +69,23 @@ async function inWriteTransaction<T>(db: Db, work: (connection: Db) => Promise<T
   });
 }
 
+/**
+ * Postgres: runs `work` in a transaction holding the month's budget_spend rows of the team
+ * and of `userId` (FOR UPDATE; created first, at 0, when the month has none yet), so a
+ * concurrent reservation waits here until this one commits, then reads the total it left.
+ * Team first, then the user: the order migration 0007's trigger writes them in, so two
+ * transactions never hold one each and wait for the other's.
+ */
+async function inLockedTransaction<T>(db: Db, month: string, userId: string | null, work: (connection: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    for (const scope of userId ? [TEAM_SCOPE, userId] : [TEAM_SCOPE]) {
+      await trx.insertInto("budget_spend").values({ month, scope, reserved_micros: 0 }).onConflict((conflict) => conflict.doNothing()).execute();
+      await trx.selectFrom("budget_spend").select("scope").where("month", "=", month).where("scope", "=", scope).forUpdate().execute();
+    }
+    return work(trx);
+  });
+}
+
 /** The first cap (the teammate's, then the team's) this estimate would go over, if any. */
 async function overCap(db: Db, userId: string, month: string, estimate: number): Promise<Refusal | null> {
   const caps = await capsFor(db, userId);
@@ -100,7 +121,7 @@ export async function reserveLaunch(
 ): Promise<Launch> {
   const month = spendMonth(now);
   const reserved: Launch = { ...launch, spend_month: month, reserved_usd: estimateUsd, charged_usd: null, cost_final_at: null };
-  return inWriteTransaction(db, async (connection) => {
+  const write = async (connection: Db): Promise<Launch> => {
     // A launch's user_id is null only once its user is removed; a new launch always has one.
     const refusal = launch.user_id ? await overCap(connection, launch.user_id, month, estimateUsd) : null;
     if (refusal) throw new BudgetExceededError(refusal);
@@ -114,5 +135,6 @@ export async function reserveLaunch(
     }
     await connection.insertInto("launches").values(reserved).execute();
     return reserved;
-  });
+  };
+  return isPostgres(db) ? inLockedTransaction(db, month, launch.user_id, write) : inWriteTransaction(db, write);
 }

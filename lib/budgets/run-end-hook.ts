@@ -10,7 +10,7 @@ import { describeError, log } from "@/lib/log";
  * and the store writes only for a launch not yet settled. Imported for its effect by the
  * modules that launch and read runs; registering twice replaces, never doubles.
  */
-whenRunEnds((run) => {
+whenRunEnds("budgets", (run) => {
   void getDb()
     .then((db) => settleEndedRuns(db, [run]))
     .catch((error: unknown) => log.warn("could not settle a finished run's charge", { runId: run.run_id, ...describeError(error) }));

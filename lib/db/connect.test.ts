@@ -37,15 +37,33 @@ describe("migrations", () => {
 });
 
 describe("parseDatabaseUrl", () => {
+  const sqliteFile = (url: string) => {
+    const target = parseDatabaseUrl(url, "/srv/app");
+    if (target.dialect !== "sqlite") throw new Error(`${url} was read as ${target.dialect}`);
+    return target.filename;
+  };
+
   it("reads SQLite paths in every accepted spelling", () => {
     expect(parseDatabaseUrl("file:./data/a.db", "/srv/app")).toEqual({ dialect: "sqlite", filename: "/srv/app/data/a.db" });
-    expect(parseDatabaseUrl("sqlite:///var/lib/a.db", "/srv/app").filename).toBe("/var/lib/a.db");
-    expect(parseDatabaseUrl("data/b.db", "/srv/app").filename).toBe("/srv/app/data/b.db");
-    expect(parseDatabaseUrl(":memory:", "/srv/app").filename).toBe(":memory:");
+    expect(sqliteFile("sqlite:///var/lib/a.db")).toBe("/var/lib/a.db");
+    expect(sqliteFile("data/b.db")).toBe("/srv/app/data/b.db");
+    expect(sqliteFile(":memory:")).toBe(":memory:");
+    // A file whose name merely starts like the scheme is still a file.
+    expect(sqliteFile("postgres-backup.db")).toBe("/srv/app/postgres-backup.db");
+  });
+
+  it("reads postgres:// and postgresql:// as Postgres, handing the URL over untouched", () => {
+    const url = "postgres://atelier:s%40cret@db.internal:5433/atelier?sslmode=require";
+    expect(parseDatabaseUrl(url, "/srv/app")).toEqual({ dialect: "postgres", connectionString: url });
+    expect(parseDatabaseUrl("postgresql://db/atelier", "/")).toEqual({ dialect: "postgres", connectionString: "postgresql://db/atelier" });
+    expect(parseDatabaseUrl("POSTGRES://db/atelier", "/").dialect).toBe("postgres");
+    // libpq's spelling of a Unix socket: the host in the query.
+    expect(parseDatabaseUrl("postgres:///atelier?host=/var/run/postgresql", "/").dialect).toBe("postgres");
   });
 
   it("says plainly what it cannot open", () => {
-    expect(() => parseDatabaseUrl("postgres://db/atelier", "/")).toThrow(/Postgres is not supported yet/);
+    expect(() => parseDatabaseUrl("postgres://", "/")).toThrow(/names no host/);
+    expect(() => parseDatabaseUrl("postgres://[broken/atelier", "/")).toThrow(/not a Postgres URL/);
     expect(() => parseDatabaseUrl("file:", "/")).toThrow(/path is empty/);
   });
 });

@@ -1,7 +1,7 @@
 import { Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, DummyDriver } from "kysely";
 import { describe, expect, it } from "vitest";
-import { isSqlite } from "@/lib/db/dialect";
-import { memoryDatabase } from "@/lib/testing/memory-db";
+import { openDatabase } from "@/lib/db/connect";
+import { isPostgres, isSqlite } from "@/lib/db/dialect";
 
 const offline = (Adapter: typeof PostgresAdapter | typeof MysqlAdapter, Compiler: typeof PostgresQueryCompiler | typeof MysqlQueryCompiler, Introspector: typeof PostgresIntrospector | typeof MysqlIntrospector) =>
   new Kysely<unknown>({
@@ -13,12 +13,18 @@ const offline = (Adapter: typeof PostgresAdapter | typeof MysqlAdapter, Compiler
     },
   });
 
-describe("isSqlite", () => {
-  it("knows the store's SQLite, and says no to Postgres and MySQL without touching a database", async () => {
-    const db = await memoryDatabase();
-    expect(isSqlite(db)).toBe(true);
-    await db.destroy();
-    expect(isSqlite(offline(PostgresAdapter, PostgresQueryCompiler, PostgresIntrospector))).toBe(false);
-    expect(isSqlite(offline(MysqlAdapter, MysqlQueryCompiler, MysqlIntrospector))).toBe(false);
+describe("isSqlite and isPostgres", () => {
+  it("know the store's SQLite and Postgres, and say no to MySQL, without touching a database", async () => {
+    const sqlite = openDatabase(":memory:");
+    expect([isSqlite(sqlite), isPostgres(sqlite)]).toEqual([true, false]);
+    await sqlite.destroy();
+    // Opening a Postgres store connects nobody until the first query.
+    const postgres = openDatabase("postgres://nobody@127.0.0.1:1/none");
+    expect([isSqlite(postgres), isPostgres(postgres)]).toEqual([false, true]);
+    await postgres.destroy();
+    const offlinePostgres = offline(PostgresAdapter, PostgresQueryCompiler, PostgresIntrospector);
+    expect([isSqlite(offlinePostgres), isPostgres(offlinePostgres)]).toEqual([false, true]);
+    const mysql = offline(MysqlAdapter, MysqlQueryCompiler, MysqlIntrospector);
+    expect([isSqlite(mysql), isPostgres(mysql)]).toEqual([false, false]);
   });
 });

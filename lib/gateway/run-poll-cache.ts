@@ -11,15 +11,29 @@ export const runCacheKey = (runId: string) => `run:${runId}`;
 export const techniqueRunCacheKey = (techniqueId: string, runId: string) => `technique-run:${techniqueId}:${runId}`;
 
 type RunEndedListener = (run: Run) => void;
-const globalPolls = globalThis as typeof globalThis & { __atelierPollCache?: PollCache<Run>; __atelierRunEnded?: RunEndedListener };
+const globalPolls = globalThis as typeof globalThis & { __atelierPollCache?: PollCache<Run>; __atelierRunEnded?: Map<string, RunEndedListener> };
 
 /**
- * Who is told when a read of FLORA finds a run finished (lib/budgets/run-end-hook.ts settles
- * its charge). Set through globalThis, like the cache, and without importing the store here:
- * the custom server's fast path imports this module too, outside Next's bundle.
+ * Who is told when a read of FLORA finds a run finished: lib/budgets/run-end-hook.ts settles
+ * its charge ("budgets"), lib/archive copies its outputs ("archive"). Listeners are named so
+ * that registering again (a module loaded by two bundles) replaces, never doubles. Kept on
+ * globalThis, like the cache, and without importing the store here: the custom server's
+ * fast path imports this module too, outside Next's bundle.
  */
-export function whenRunEnds(listener: RunEndedListener): void {
-  globalPolls.__atelierRunEnded = listener;
+export function whenRunEnds(name: string, listener: RunEndedListener): void {
+  globalPolls.__atelierRunEnded ??= new Map();
+  globalPolls.__atelierRunEnded.set(name, listener);
+}
+
+/** Tells every listener; one that throws does not keep the run from the others. */
+function runEnded(run: Run): void {
+  for (const listener of globalPolls.__atelierRunEnded?.values() ?? []) {
+    try {
+      listener(run);
+    } catch {
+      // Listeners do their work in the background and report their own failures.
+    }
+  }
 }
 
 /**
@@ -34,7 +48,7 @@ export function runPollCache(): PollCache<Run> {
     maxEntries: 5_000,
     isTerminal: (run) => isTerminalStatus(run.status),
     onLoad: (_key, run) => {
-      if (isTerminalStatus(run.status)) globalPolls.__atelierRunEnded?.(run);
+      if (isTerminalStatus(run.status)) runEnded(run);
     },
     failureTtlMs: (error) => (error instanceof UpstreamCallError && error.apiError.code === "not_found" ? UNKNOWN_RUN_MS : 0),
   });

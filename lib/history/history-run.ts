@@ -40,6 +40,11 @@ export interface HistoryRun {
    * (its runId is the launch's id) and nothing to poll. Absent on every run FLORA listed.
    */
   launchState?: "pending" | "unconfirmed";
+  /**
+   * The first output's thumbnails, made when the archive copied it (lib/archive): same-origin
+   * URLs, one for the list's 56 px rows and one for the grid. Absent when it has none.
+   */
+  thumb?: { row: string; grid: string };
 }
 
 export interface HistoryPage {

@@ -1,11 +1,14 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { archivedOutputsOf } from "@/lib/archive/records";
+import { getDb } from "@/lib/db";
 import type { Run } from "@/lib/flora/schemas";
 import { UpstreamCallError } from "@/lib/gateway/upstream-call";
 import { runIdSchema, techniqueIdSchema } from "@/lib/gateway/request-schemas";
 import { pollPathOf } from "@/lib/history/history-run";
 import { readRun } from "@/lib/runs/read-run";
+import { log, describeError } from "@/lib/log";
 import { loadRunContext } from "@/lib/runs/run-context";
 import type { RunContext, RunRef } from "@/lib/runs/run-ref";
 
@@ -16,6 +19,8 @@ export interface RunPageData {
   initialProblem: { status: number; code: string; message: string; retryAfterMs: number | null } | null;
   context: RunContext;
   renderedAt: number;
+  /** Outputs the archive holds: the page shows those copies, which outlive FLORA's URLs. */
+  archivedOutputIds: string[];
 }
 
 /** Route params are untrusted: an id that FLORA could never have issued is a 404 here. */
@@ -45,6 +50,16 @@ async function readInitialRun(ref: RunRef): Promise<Pick<RunPageData, "initialRu
   }
 }
 
+/** A store that cannot answer costs the page its archived copies, not the page. */
+async function archivedIds(runId: string): Promise<string[]> {
+  try {
+    return (await archivedOutputsOf(await getDb(), runId)).map((row) => row.output_id);
+  } catch (error) {
+    log.warn("run page: archive records unavailable", describeError(error));
+    return [];
+  }
+}
+
 /**
  * Everything a run page renders first, once per request (metadata and page share it): the
  * run itself (or why it could not be read) and its context. Not found is a real 404.
@@ -52,6 +67,6 @@ async function readInitialRun(ref: RunRef): Promise<Pick<RunPageData, "initialRu
 export const loadRunPage = cache(async (runId: string, techniqueId: string | null): Promise<RunPageData> => {
   const runRef = parseRef(runId, techniqueId);
   const renderedAt = Date.now();
-  const [initial, context] = await Promise.all([readInitialRun(runRef), loadRunContext(runRef)]);
-  return { runRef, pollPath: pollPathOf(runRef), ...initial, context, renderedAt };
+  const [initial, context, archivedOutputIds] = await Promise.all([readInitialRun(runRef), loadRunContext(runRef), archivedIds(runRef.runId)]);
+  return { runRef, pollPath: pollPathOf(runRef), ...initial, context, renderedAt, archivedOutputIds };
 });

@@ -17,15 +17,20 @@ export const SEARCH_MAX_TERMS = 12;
 const CONTROL = /\p{Cc}/gu;
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
-/** The FTS5 MATCH expression for `text`, or null when it holds no word at all. */
-export function ftsQuery(text: string): string | null {
-  const terms = text
+/** The teammate's terms, as both stores' queries take them (Postgres: lib/search/ts-query.ts). */
+export function searchTerms(text: string): string[] {
+  return text
     .slice(0, SEARCH_MAX_LENGTH)
     .normalize("NFKC")
     .replace(CONTROL, " ")
     .split(/\s+/)
     .filter((term) => WORDLIKE.test(term))
     .slice(0, SEARCH_MAX_TERMS);
+}
+
+/** The FTS5 MATCH expression for `text`, or null when it holds no word at all. */
+export function ftsQuery(text: string): string | null {
+  const terms = searchTerms(text);
   if (terms.length === 0) return null;
   return terms.map((term, index) => `"${term.replaceAll('"', '""')}"${index === terms.length - 1 ? "*" : ""}`).join(" ");
 }

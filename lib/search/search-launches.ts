@@ -1,12 +1,16 @@
 import { sql, type Kysely } from "kysely";
-import { isSqlite } from "@/lib/db/dialect";
+import { isPostgres, isSqlite } from "@/lib/db/dialect";
+import { SEARCH_CONFIG } from "@/lib/db/migrations/0006-prompt-search-postgres";
 import type { Database, Launch } from "@/lib/db/schema";
 import { ftsQuery } from "@/lib/search/fts-query";
+import { tsQuery } from "@/lib/search/ts-query";
 
 /**
  * The store's side of prompt search and "Launched by": the launches the dashboard recorded
  * (form and token alike), found by their words (FTS5, best match first) or listed newest
  * first, and paged with a cursor. Refused launches (no run ever started) are left out.
+ * SQLite searches its FTS5 index, Postgres its tsvector index (both from migration 0006);
+ * the caller sees one behaviour.
  *
  * Everyone may search every teammate's launches: the history is shared across the team.
  */
@@ -29,9 +33,13 @@ export interface LaunchPage {
   nextCursor: string | null;
 }
 
-/** The FTS5 tables of migration 0006; not in Database, since only this module reads them. */
+/**
+ * The search tables of migration 0006; not in Database, since only this module reads them.
+ * `launch_search` is SQLite's FTS5 table (rowid…) or Postgres' side table (launch_id,
+ * document): one name, the columns of both.
+ */
 type SearchTables = {
-  launch_search: { rowid: number; prompt: string; params: string };
+  launch_search: { rowid: number; launch_id: string; prompt: string; params: string; document: string };
   launch_search_rows: { id: number; launch_id: string };
 };
 
@@ -54,6 +62,12 @@ export class LaunchCursorError extends Error {}
 
 /** Prompt weighs twice a param value: a word in the prompt is what the teammate remembers. */
 const BM25 = sql<number>`bm25(launch_search, 2.0, 1.0)`;
+/**
+ * Postgres: ts_rank with the prompt's words (weight A) counting twice a param's (B), the
+ * same 2:1 as above; normalization 1 divides by the log of the document's length, as BM25
+ * favours a short document that matches over a long one.
+ */
+const tsRank = (tsquery: string) => sql<number>`ts_rank('{0.1, 0.2, 0.5, 1.0}', s.document, to_tsquery(${SEARCH_CONFIG}::regconfig, ${tsquery}), 1)`;
 
 export async function searchLaunches(db: Kysely<Database>, query: LaunchQuery): Promise<LaunchPage> {
   const cursor = query.cursor === undefined ? null : parseLaunchCursor(query.cursor);
@@ -61,10 +75,8 @@ export async function searchLaunches(db: Kysely<Database>, query: LaunchQuery): 
   const match = query.text === undefined ? undefined : ftsQuery(query.text);
   // Words that hold nothing searchable ("***") find nothing, rather than everything.
   if (match === null) return { launches: [], nextCursor: null };
-  if (match !== undefined && !isSqlite(db)) {
-    // Issue 15 brings Postgres, and full-text there (tsvector); until then this is SQLite's.
-    throw new Error("Prompt search needs SQLite FTS5 (Postgres full-text arrives with issue 15).");
-  }
+  const postgres = isPostgres(db);
+  if (match !== undefined && !postgres && !isSqlite(db)) throw new Error("Prompt search needs SQLite (FTS5) or Postgres (tsvector).");
 
   let select = db
     .withTables<SearchTables>()
@@ -83,16 +95,30 @@ export async function searchLaunches(db: Kysely<Database>, query: LaunchQuery): 
   if (match !== undefined) {
     if (cursor && cursor.by !== "rank") throw new LaunchCursorError("not a cursor of this search");
     const offset = cursor?.offset ?? 0;
-    rows = await select
-      .innerJoin("launch_search_rows as r", "r.launch_id", "l.id")
-      .innerJoin("launch_search", (join) => join.on(sql`launch_search.rowid`, "=", sql.ref("r.id")))
-      .where(sql<boolean>`launch_search match ${match}`)
-      .orderBy(BM25)
-      .orderBy("l.created_at", "desc")
-      .orderBy("l.id", "desc")
-      .limit(take)
-      .offset(offset)
-      .execute();
+    if (postgres) {
+      // Same terms as `match` (null for one is null for the other), written as a tsquery.
+      const tsquery = tsQuery(query.text!)!;
+      rows = await select
+        .innerJoin("launch_search as s", "s.launch_id", "l.id")
+        .where(sql<boolean>`s.document @@ to_tsquery(${SEARCH_CONFIG}::regconfig, ${tsquery})`)
+        .orderBy(tsRank(tsquery), "desc")
+        .orderBy("l.created_at", "desc")
+        .orderBy("l.id", "desc")
+        .limit(take)
+        .offset(offset)
+        .execute();
+    } else {
+      rows = await select
+        .innerJoin("launch_search_rows as r", "r.launch_id", "l.id")
+        .innerJoin("launch_search", (join) => join.on(sql`launch_search.rowid`, "=", sql.ref("r.id")))
+        .where(sql<boolean>`launch_search match ${match}`)
+        .orderBy(BM25)
+        .orderBy("l.created_at", "desc")
+        .orderBy("l.id", "desc")
+        .limit(take)
+        .offset(offset)
+        .execute();
+    }
     const more = rows.length > query.limit;
     return { launches: rows.slice(0, query.limit), nextCursor: more ? `r.${offset + query.limit}` : null };
   }

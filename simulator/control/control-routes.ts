@@ -62,6 +62,15 @@ const ROUTES: readonly Route<ControlHandler>[] = [
     },
   },
   { method: "GET", pattern: "/state", handler: state },
+  // Makes a run's media URLs expire (410), as FLORA's eventually do; /reset brings them back.
+  {
+    method: "POST", pattern: "/media/forget",
+    handler: async (sim, body) => {
+      const { run_id } = parse(z.object({ run_id: z.string().regex(/^run_[A-Za-z0-9_-]{1,64}$/) }).strict(), await body());
+      sim.forgottenMedia.add(run_id);
+      return { status: 200, body: { forgotten: run_id } };
+    },
+  },
   // Which start this simulator belongs to: the dashboard's demo mode compares it with its own.
   { method: "GET", pattern: "/instance", handler: (sim) => ({ status: 200, body: { instance_id: sim.options.instanceId ?? null } }) },
   { method: "GET", pattern: "/webhooks", handler: (sim) => ({ status: 200, body: { deliveries: sim.webhooks.deliveries() } }) },

@@ -76,6 +76,8 @@ function serveMedia(req: IncomingMessage, res: ServerResponse, url: URL, sim: Si
   if (url.pathname === "/media/sample.webm") return serveBytes(req, res, fixture("sample.webm"), "video/webm");
   if (url.pathname === "/media/poster.png") return serveBytes(req, res, fixture("poster.png"), "image/png");
   const match = /^\/media\/runs\/(run_[A-Za-z0-9_-]{1,64})\/(\d{1,2})\.(png|webm|wav|pdf)$/.exec(url.pathname);
+  // FLORA's URLs are long-lived, not permanent: a forgotten run's media is gone.
+  if (match && sim.forgottenMedia.has(match[1] ?? "")) return sendError(res, new ApiError(410, "gone", "This media has expired."));
   const bytes = match ? runMedia(sim, cached, match[1] ?? "", Number(match[2]), match[3] ?? "", url.searchParams.get("size") === "thumb") : undefined;
   if (!bytes || !match) return sendError(res, new ApiError(404, "not_found", "Not found."));
   serveBytes(req, res, bytes, CONTENT_TYPES[match[3] ?? ""] ?? "application/octet-stream");

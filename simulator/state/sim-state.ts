@@ -29,6 +29,8 @@ export class SimState {
   readonly faults = new FaultRegistry(() => this.now());
   readonly requestLog = new RequestLog();
   readonly webhooks: WebhookSender;
+  /** Runs whose media the tests made expire (POST /_sim/media/forget): their URLs answer 410. */
+  readonly forgottenMedia = new Set<string>();
 
   constructor(readonly options: SimulatorOptions) {
     this.now = options.now ?? Date.now;
@@ -63,6 +65,7 @@ export class SimState {
     this.rateLimiter.clear();
     this.credits.set(this.options.credits);
     this.webhooks.cancelAll();
+    this.forgottenMedia.clear();
   }
 }
 

@@ -41,7 +41,7 @@ export default async function AccountPage() {
         </h2>
         <p className="text-sm text-muted">
           For scripts, the FLORA SDK and the <code>flora</code> CLI: they go through the dashboard as you, without the team&apos;s key.{" "}
-          <Link href="/account/tokens" className="text-accent underline-offset-2 hover:underline">
+          <Link href="/account/tokens" className="text-accent underline underline-offset-2">
             Manage access tokens
           </Link>
         </p>

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
+import { ArchiveSize } from "@/components/archive/archive-size";
 import { UsagePageBody } from "@/components/usage/usage-page-body";
+import { getArchiveStore } from "@/lib/archive/archive-store";
+import { archiveTotals } from "@/lib/archive/records";
 import { canManageUsers } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -46,5 +49,12 @@ export default async function UsagePage({ searchParams }: Props) {
     throw error;
   });
   const teammates = canManageUsers(user.role) ? (await listUsers(db)).map(({ id, email }) => ({ id, email })) : null;
-  return <UsagePageBody report={report} teammates={teammates} />;
+  // The archive's size is the team's storage, not a teammate's: admins only.
+  const archive = canManageUsers(user.role) ? await archiveTotals(db) : null;
+  return (
+    <div className="space-y-8">
+      <UsagePageBody report={report} teammates={teammates} />
+      {archive && <ArchiveSize outputs={archive.outputs} bytes={archive.bytes} where={getArchiveStore().kind} />}
+    </div>
+  );
 }

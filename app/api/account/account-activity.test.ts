@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database, User } from "@/lib/db/schema";
 import { memoryDatabase } from "@/lib/testing/memory-db";
+import { insertionOrder } from "@/lib/testing/insertion-order";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown as Kysely<Database>, user: null as User | null }));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
@@ -40,7 +41,7 @@ describe("the account routes record the teammate's own changes", () => {
     expect((await change("not-the-password")).status).toBe(400);
     expect((await change("current-password-1")).status).toBe(200);
     expect((await sessions.DELETE(new NextRequest(`${ORIGIN}/api/account/sessions`, { method: "DELETE", headers }), noParams)).status).toBe(204);
-    const rows = await state.db.selectFrom("activity").selectAll().orderBy("at").orderBy("rowid" as never).execute();
+    const rows = await state.db.selectFrom("activity").selectAll().orderBy("at").orderBy(insertionOrder(state.db)).execute();
     expect(rows.map((row) => [row.kind, row.actor_id, row.subject, JSON.parse(row.detail_json!)])).toEqual([
       ["user_changed", state.user!.id, "ana@x.example", { change: "password_changed", via: "account" }],
       ["user_changed", state.user!.id, "ana@x.example", { change: "signed_out_everywhere", via: "account" }],

@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { Kysely } from "kysely";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -26,12 +29,13 @@ vi.mock("@/lib/runs/read-run", () => ({
 }));
 vi.mock("@/lib/log", () => ({ log: { warn: vi.fn(), error: vi.fn(), info: vi.fn(), debug: vi.fn() }, describeError: (e: unknown) => ({ e }), withRequestId: <T>(handle: () => T) => handle() }));
 
-const { GET } = await import("@/app/api/run-outputs/route");
+const { GET, HEAD } = await import("@/app/api/run-outputs/route");
 const { MAX_CONCURRENT_DOWNLOADS_PER_USER, downloadSlots } = await import("@/lib/runs/download-slots");
 
 const GENERIC = { error: { code: "upstream_error", message: "This output could not be downloaded." } };
 
 let flora: MediaServer;
+let archiveDir: string;
 let inside: MediaServer;
 const held: ServerResponse[] = [];
 /** Every path the media hosts were asked for, so a refusal can be shown to fetch nothing. */
@@ -61,10 +65,11 @@ beforeAll(async () => {
     }
     res.writeHead(404).end();
   });
-  state.env = parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_BASE_URL: `${flora.origin}/api/v1`, OUTPUT_MAX_BYTES: "1000" });
+  archiveDir = await mkdtemp(path.join(os.tmpdir(), "run-outputs-archive-"));
+  state.env = parseEnv({ ATELIER_UPSTREAM: "simulator", FLORA_BASE_URL: `${flora.origin}/api/v1`, OUTPUT_MAX_BYTES: "1000", ARCHIVE_DIR: archiveDir });
 });
 
-afterAll(() => Promise.all([flora.close(), inside.close()]));
+afterAll(() => Promise.all([flora.close(), inside.close(), rm(archiveDir, { recursive: true, force: true })]));
 
 function signIn(id: string) {
   state.user = { id, email: `${id}@x.example`, name: null, role: "viewer", password_hash: null, created_at: 0, disabled_at: null, is_demo: 0, session_version: 0 } as User;
@@ -280,5 +285,28 @@ describe("HEAD /api/run-outputs: refusals", () => {
     } finally {
       state.env = saved;
     }
+  });
+});
+
+describe("GET /api/run-outputs: the archived copy", () => {
+  it("serves an archived output whose FLORA URL has expired, alone and in the zip, without fetching that URL", async () => {
+    signIn("u_archive");
+    const runId = completedRun("run_archived", [`${flora.origin}/media/expired.png`]);
+    const { createLocalStore } = await import("@/lib/archive/local-store");
+    const { recordArchivedOutput } = await import("@/lib/archive/records");
+    await createLocalStore(archiveDir).put("runs/run_archived/out_1", Buffer.from("KEPT"), { contentType: "image/png" });
+    await recordArchivedOutput(state.db, { run_id: runId, output_id: "out_1", key: "runs/run_archived/out_1", bytes: 4, content_type: "image/png", thumb_row_key: null, thumb_grid_key: null, archived_at: 1 });
+
+    const one = await download(runId, "out_1");
+    expect(one.status).toBe(200);
+    expect(one.headers.get("content-disposition")).toContain('filename="run_archived-1-image.png"');
+    expect(await one.text()).toBe("KEPT");
+    const zip = Buffer.from(await (await download(runId)).arrayBuffer()).toString("latin1");
+    expect(zip).toContain("run_archived-1-image.png");
+    expect(zip).not.toContain("unavailable");
+    const head = await HEAD(new NextRequest(new URL(`/api/run-outputs?run_id=${runId}&output_id=out_1`, "http://dash.example"), { method: "HEAD" }), { params: Promise.resolve({}) });
+    expect([head.status, head.headers.get("x-output-bytes")]).toEqual([200, "4"]);
+    expect(fetched.filter((entry) => entry.includes("expired"))).toEqual([]);
+    expect(downloadSlots.held("u_archive")).toBe(0);
   });
 });

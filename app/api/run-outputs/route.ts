@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { recordDownload } from "@/lib/activity/download";
+import { outputOpener } from "@/lib/archive/output-opener";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/gateway/api-error";
 import { runIdSchema, techniqueIdSchema } from "@/lib/gateway/request-schemas";
 import { route } from "@/lib/gateway/route";
 import { describeError, log } from "@/lib/log";
 import { DOWNLOAD_RETRY_AFTER_SECONDS, downloadSlots, MAX_CONCURRENT_DOWNLOADS_PER_USER, streamReleasing } from "@/lib/runs/download-slots";
-import { findOutput, openOutput, OUTPUT_UNAVAILABLE_MESSAGE, OutputUnavailableError } from "@/lib/runs/output-download";
+import { findOutput, OUTPUT_UNAVAILABLE_MESSAGE, OutputUnavailableError } from "@/lib/runs/output-download";
 import { archiveFileName, attachmentDisposition, outputFileName, unavailableNoteName } from "@/lib/runs/output-files";
 import { readRun } from "@/lib/runs/read-run";
 import { zipStream, type ZipEntry } from "@/lib/zip/zip-stream";
@@ -98,6 +99,7 @@ export const HEAD = route({ role: "viewer", query: headQuery }, async ({ query }
   const run = await readRun(ref);
   if (run.status !== "completed") throw new ApiError("not_found", `This run is ${run.status}; it has no outputs yet.`);
   const { output, index } = findOutput(run.outputs ?? [], query.output_id);
+  const openOutput = await outputOpener(run.run_id);
   try {
     const opened = await openOutput(output);
     await discard(opened.body);
@@ -121,6 +123,8 @@ async function downloadBody(query: z.infer<typeof downloadQuery>) {
   if (run.status !== "completed" || outputs.length === 0) {
     throw new ApiError("not_found", run.status === "completed" ? "This run has no outputs." : `This run is ${run.status}; it has no outputs yet.`);
   }
+  // The archived copy when there is one: a link keeps its media after FLORA's URL expires.
+  const openOutput = await outputOpener(run.run_id);
 
   if (query.output_id) {
     const { output, index } = findOutput(outputs, query.output_id);

@@ -39,6 +39,8 @@ export interface RunDetailProps {
   declaredOutputs: DeclaredOutput[] | null;
   /** Members and admins may launch, so their outputs offer "Use as input". */
   canUseAsInput: boolean;
+  /** Outputs the archive holds, shown from there (lib/archive). */
+  archivedOutputIds: string[];
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -112,7 +114,7 @@ export function RunDetailView(props: RunDetailProps) {
           )}
           <Section id="outputs-heading" title="Outputs">
             {outputs.length > 0 ? (
-              <OutputGallery runRef={runRef} outputs={outputs} declared={props.declaredOutputs} canUseAsInput={props.canUseAsInput} />
+              <OutputGallery runRef={runRef} outputs={outputs} declared={props.declaredOutputs} canUseAsInput={props.canUseAsInput} archivedOutputIds={props.archivedOutputIds} />
             ) : (
               <p className="text-sm text-muted">
                 {active ? "Outputs appear here when the run completes." : run.status === "failed" ? "A failed run has no outputs." : "This run has no outputs."}

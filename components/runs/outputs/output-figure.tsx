@@ -11,6 +11,7 @@ import { TextOutput } from "@/components/runs/outputs/text-output";
 import { UseAsInput } from "@/components/runs/outputs/use-as-input";
 import { useOutputHead } from "@/components/runs/outputs/use-output-head";
 import type { RunOutput } from "@/lib/flora/schemas";
+import { toSafeHttpUrl } from "@/lib/safe-url";
 
 /**
  * One output: its name and facts as the caption, its preview, its download and "Use as input".
@@ -37,6 +38,7 @@ export function OutputFigure({
   const [media, setMedia] = useState<OutputFacts>({});
   const onFacts = useCallback((facts: OutputFacts) => setMedia((current) => ({ ...current, ...facts })), []);
   const refused = output.type !== "text" && !src;
+  const inputUrl = output.type === "text" ? null : toSafeHttpUrl(output.url);
   const head = useOutputHead(output.type === "text" || refused ? null : downloadHref);
   const facts = captionFacts(output, { ...media, ...head });
   const useType = output.type === "imageUrl" ? "image" : output.type === "videoUrl" ? "video" : null;
@@ -68,7 +70,8 @@ export function OutputFigure({
       ) : (
         <DocumentOutput src={src} name={name} downloadHref={downloadHref} />
       )}
-      {canUseAsInput && src && useType && <UseAsInput url={src} type={useType} name={name} />}
+      {/* FLORA's own URL: FLORA cannot fetch the archive's same-origin copy. */}
+      {canUseAsInput && inputUrl && useType && <UseAsInput url={inputUrl} type={useType} name={name} />}
     </figure>
   );
 }

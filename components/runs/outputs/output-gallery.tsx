@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Lightbox, type LightboxItem } from "@/components/runs/outputs/lightbox";
 import { OutputFigure } from "@/components/runs/outputs/output-figure";
 import { outputNames, type DeclaredOutput } from "@/components/runs/outputs/output-names";
+import { archivedMediaHref } from "@/lib/archive/hrefs";
 import type { RunOutput } from "@/lib/flora/schemas";
 import { outputDownloadHref, type RunRef } from "@/lib/runs/run-ref";
 import { toSafeHttpUrl } from "@/lib/safe-url";
@@ -17,15 +18,24 @@ export function OutputGallery({
   outputs,
   declared,
   canUseAsInput,
+  archivedOutputIds = [],
 }: {
   runRef: RunRef;
   outputs: RunOutput[];
   declared: DeclaredOutput[] | null;
   canUseAsInput: boolean;
+  /** Shown from the archive (our origin), which outlives FLORA's URLs. */
+  archivedOutputIds?: string[];
 }) {
   const [shown, setShown] = useState<number | null>(null);
   const names = outputNames(outputs, declared);
-  const srcs = outputs.map((output) => (output.type === "text" ? null : toSafeHttpUrl(output.url)));
+  // Documents keep FLORA's URL for their preview: the frame shows the media host's page, and
+  // API answers (the archive's included) may not be framed. Their download still comes
+  // from the archive.
+  const fromArchive = (output: RunOutput) => output.type !== "documentUrl" && archivedOutputIds.includes(output.output_id);
+  const srcs = outputs.map((output) =>
+    output.type === "text" ? null : fromArchive(output) ? archivedMediaHref(runRef.runId, output.output_id) : toSafeHttpUrl(output.url),
+  );
   const poster = outputs.map((output, index) => (output.type === "imageUrl" ? srcs[index] : null)).find(Boolean) ?? undefined;
   const images: Array<LightboxItem & { outputIndex: number }> = [];
   outputs.forEach((output, index) => {

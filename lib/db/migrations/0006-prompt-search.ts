@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
-import { isSqlite } from "@/lib/db/dialect";
+import { isPostgres, isSqlite } from "@/lib/db/dialect";
+import * as postgres from "./0006-prompt-search-postgres";
 
 /**
  * Prompt search: an FTS5 index over every recorded launch (form and token alike), kept in
@@ -10,8 +11,7 @@ import { isSqlite } from "@/lib/db/dialect";
  * - `launch_search_rows` maps a launch id to the index's rowid. `launches` has a text key, so
  *   its own rowid may change on VACUUM; an INTEGER PRIMARY KEY here never does.
  *
- * SQLite only. Issue 15 brings Postgres, and with it Postgres full-text (a tsvector column
- * and a GIN index): on any other dialect this migration does nothing, and lib/search says so.
+ * Postgres has its own full-text search instead: see ./0006-prompt-search-postgres.ts.
  */
 
 /**
@@ -27,6 +27,7 @@ function paramsTextSql(row: string): string {
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) return postgres.up(db);
   if (!isSqlite(db)) return;
   await sql`create table launch_search_rows (id integer primary key, launch_id text not null unique)`.execute(db);
   // unicode61 folds case and (with remove_diacritics 2) accents: "Café" finds "cafe".
@@ -69,6 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  if (isPostgres(db)) return postgres.down(db);
   if (!isSqlite(db)) return;
   for (const trigger of ["launch_search_insert", "launch_search_update", "launch_search_delete"]) {
     await sql.raw(`drop trigger if exists ${trigger}`).execute(db);

@@ -1,4 +1,6 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres } from "@/lib/db/dialect";
+import * as postgres from "./0007-budget-spend-postgres";
 
 /**
  * What each month holds against each cap, kept as a running total so that a reservation
@@ -10,9 +12,8 @@ import { sql, type Kysely } from "kysely";
  * `launches` keep it in step with every write of `spend_month`, `user_id` or
  * `reserved_usd`, whoever writes them, in the same transaction as the write.
  *
- * The triggers are SQLite's. Issue 15 (Postgres) needs the same three as PL/pgSQL triggers,
- * or the writes in lib/budgets and lib/launches/launch-store.ts adjusting the rows
- * themselves (they all go through a transaction that can).
+ * The triggers here are SQLite's; Postgres gets the same totals from a PL/pgSQL trigger
+ * (./0007-budget-spend-postgres.ts). The table itself is the schema builder's, shared.
  */
 const addSql = (row: "new" | "old", sign: "+" | "-", scope: "team" | "user") => `
   insert into budget_spend (month, scope, reserved_micros)
@@ -28,6 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("reserved_micros", "bigint", (col) => col.notNull().defaultTo(0))
     .addPrimaryKeyConstraint("budget_spend_pk", ["month", "scope"])
     .execute();
+  if (isPostgres(db)) return postgres.up(db);
 
   await sql
     .raw(`create trigger launches_spend_insert after insert on launches begin ${addSql("new", "+", "team")} ${addSql("new", "+", "user")} end`)
@@ -49,8 +51,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const trigger of ["launches_spend_insert", "launches_spend_update", "launches_spend_delete"]) {
-    await sql.raw(`drop trigger if exists ${trigger}`).execute(db);
+  if (isPostgres(db)) await postgres.down(db);
+  else {
+    for (const trigger of ["launches_spend_insert", "launches_spend_update", "launches_spend_delete"]) {
+      await sql.raw(`drop trigger if exists ${trigger}`).execute(db);
+    }
   }
   await db.schema.dropTable("budget_spend").execute();
 }

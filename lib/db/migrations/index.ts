@@ -6,6 +6,7 @@ import * as budgets from "./0004-budgets";
 import * as activity from "./0005-activity";
 import * as promptSearch from "./0006-prompt-search";
 import * as budgetSpend from "./0007-budget-spend";
+import * as archive from "./0008-archive";
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0005-activity": activity,
   "0006-prompt-search": promptSearch,
   "0007-budget-spend": budgetSpend,
+  "0008-archive": archive,
 };

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database, User } from "@/lib/db/schema";
 import { memoryDatabase } from "@/lib/testing/memory-db";
+import { insertionOrder } from "@/lib/testing/insertion-order";
 
 const state = vi.hoisted(() => ({ db: undefined as unknown as Kysely<Database>, user: null as User | null }));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
@@ -24,7 +25,7 @@ const request = (method: string, path: string, body?: unknown) =>
   new NextRequest(`${ORIGIN}${path}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
 
 async function log() {
-  const rows = await state.db.selectFrom("activity").selectAll().orderBy("at").orderBy("rowid" as never).execute();
+  const rows = await state.db.selectFrom("activity").selectAll().orderBy("at").orderBy(insertionOrder(state.db)).execute();
   return rows.map((row) => ({ kind: row.kind, who: row.actor_email, whoId: row.actor_id, subject: row.subject, detail: JSON.parse(row.detail_json ?? "null") }));
 }
 
