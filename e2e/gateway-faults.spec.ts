@@ -5,6 +5,7 @@ import { expectErrorEnvelope } from "./support/gateway";
 import {
   clearFaults,
   clearSimulatorRequests,
+  clearSimulatorRequestsWhenQuiet,
   injectFault,
   simulatorKey,
   simulatorOrigin,
@@ -17,7 +18,7 @@ test.afterEach(async () => {
 });
 
 test("malformed input is refused in the envelope and never reaches FLORA", async ({ request }) => {
-  await clearSimulatorRequests();
+  await clearSimulatorRequestsWhenQuiet();
   const gets: Array<[string, number, string, string?]> = [
     ["/api/v1/runs/abc", 400, "input_validation_error", "path.runId"],
     ["/api/v1/runs/run_a.b", 400, "input_validation_error", "path.runId"],

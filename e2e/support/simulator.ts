@@ -65,6 +65,21 @@ export async function clearSimulatorRequests() {
   await control("DELETE", "requests");
 }
 
+/**
+ * Clears the request log once the dashboard has gone quiet upstream: a request of an earlier
+ * test (a poll retried with backoff after its page closed) must not land in this test's log.
+ * Waits for a whole second with no upstream request, at most ten seconds.
+ */
+export async function clearSimulatorRequestsWhenQuiet() {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await clearSimulatorRequests();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if ((await simulatorRequests()).length === 0) return;
+    if (Date.now() > deadline) throw new Error("the dashboard kept calling the simulator for 10 s with no test running");
+  }
+}
+
 export async function simulatorState(): Promise<{ balance: number; generations: { total: number }; technique_runs: { total: number } }> {
   return (await control("GET", "state")).json();
 }

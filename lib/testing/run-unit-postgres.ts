@@ -3,7 +3,7 @@
  * vitest global setup starts and stops (TEST_POSTGRES=1). Arguments go to vitest.
  * `--if-available` (what `npm test` passes): skip with a note when no Postgres binaries are
  * installed, so `npm test` works on a machine without them; CI installs them.
- * `--store-tests` (also what `npm test` passes): only the test files that open a store or
+ * `--store-tests` (also what `npm test` passes): only lib/'s test files that open a store or
  * mock it, the ones Postgres can change the outcome of; the rest already ran on SQLite and
  * would only cost CI minutes twice.
  */
@@ -41,7 +41,9 @@ if (!findPostgresBin()) {
   process.exit(1);
 }
 
-const files = storeTestsOnly ? storeTestFiles() : [];
+// The store layer and the domain modules over it live in lib/; the route tests above them
+// run their store code through the same modules.
+const files = storeTestsOnly ? storeTestFiles("lib") : [];
 if (storeTestsOnly) console.log(`The ${files.length} test files that reach the store, on Postgres:`);
 const result = spawnSync("vitest", ["run", ...vitestArgs, ...files], { stdio: "inherit", env: withTestPostgres() });
 process.exit(result.status ?? 1);
