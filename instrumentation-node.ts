@@ -3,9 +3,13 @@ import { startArchiving } from "@/lib/archive/start-archive";
 // Settles a launch's money when any read of FLORA (a script's poll included) finds its run
 // ended; registered at start so it works before any page or launch has loaded it.
 import "@/lib/budgets/run-end-hook";
+import { randomUUID } from "node:crypto";
 import { demoModeClaimed } from "@/lib/auth/demo-claim";
+import { userChanges } from "@/lib/auth/user-changes";
 import { getStore } from "@/lib/db/store";
 import { EnvError, parseEnv, requireFloraKey } from "@/lib/env-schema";
+import { connectRedis } from "@/lib/redis/connection";
+import { tokenChanges } from "@/lib/tokens/token-changes";
 import { ensureDemoAdmin, retireDemoUsers } from "@/lib/users/demo-admin";
 
 /**
@@ -22,6 +26,16 @@ async function start() {
   if (!env.NEXTAUTH_URL) {
     delete process.env.NEXTAUTH_URL;
     process.env.AUTH_TRUST_HOST ??= "true";
+  }
+
+  // With REDIS_URL, instances share poll coalescing, limits and session invalidation;
+  // connected before the first request, so the fast path finds it too.
+  if (env.REDIS_URL) {
+    const redis = connectRedis(env.REDIS_URL, randomUUID());
+    // A changed user or a revoked token is forgotten by every instance the moment any
+    // instance (or the users command) announces it; only then are they remembered 30 s.
+    userChanges.start(redis);
+    tokenChanges.start(redis);
   }
 
   const db = await getStore(env.DATABASE_URL);

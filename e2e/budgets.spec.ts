@@ -14,7 +14,7 @@ const launchBody = { inputs: [{ id: "product", type: "imageUrl", value: "https:/
 test("50 concurrent launches from two users against a team cap that fits 3: exactly 3 reach FLORA, 47 get budget_exceeded", async ({ baseURL }) => {
   const { run_cost: runCost } = await simulatorGet<{ run_cost: number }>(`/techniques/${TECHNIQUE}`);
   const charge = runCost * 0.01; // the simulator charges run_cost credits at $0.01, the estimate the gateway reserves
-  const before = teamMonthSpend();
+  const before = await teamMonthSpend();
   usersCommand(["set-team-budget", usdArgument(before + 3 * charge)]);
   const member = await playwrightRequest.newContext({ baseURL, storageState: storageStateOf("member") });
   const admin = await playwrightRequest.newContext({ baseURL, storageState: storageStateOf("admin") });
@@ -37,9 +37,9 @@ test("50 concurrent launches from two users against a team cap that fits 3: exac
     expect(reached.map((entry) => entry.status)).toEqual([200, 200, 200]);
 
     const runIds = await Promise.all(launched.map(async (response) => ((await response.json()) as { run_id: string }).run_id));
-    const charges = runIds.map((runId) => readLaunches({ runId })[0]!.charged_usd as number);
+    const charges = await Promise.all(runIds.map(async (runId) => (await readLaunches({ runId }))[0]!.charged_usd as number));
     expect(charges).toEqual([charge, charge, charge]);
-    expect(teamMonthSpend() - before).toBeCloseTo(charges.reduce((sum, value) => sum + value, 0), 9);
+    expect((await teamMonthSpend()) - before).toBeCloseTo(charges.reduce((sum, value) => sum + value, 0), 9);
 
     // The activity log has the cap change, each refusal and each launch with its charge.
     const since = new Date(stamp).toISOString();
@@ -70,7 +70,7 @@ test("the budget routes: a member is refused (403), a bad amount is a 400, an ad
     // that spend / 0.9 puts them at 90 %, past the warning line.
     expect(await (await member.get("/api/account/budget")).json()).toMatchObject({ caps: [] });
     expect((await member.post(`/api/v1/techniques/${TECHNIQUE}/runs`, { data: launchBody })).status()).toBe(200);
-    const memberSpend = readLaunches({ userEmail: USERS.member.email }).reduce((sum, row) => sum + (row.spend_month === currentSpendMonth() ? (row.reserved_usd as number) : 0), 0);
+    const memberSpend = (await readLaunches({ userEmail: USERS.member.email })).reduce((sum, row) => sum + (row.spend_month === currentSpendMonth() ? (row.reserved_usd as number) : 0), 0);
     expect(memberSpend).toBeGreaterThan(0);
     await page.goto("/admin/users");
     const field = page.getByLabel(`Monthly budget of ${USERS.member.email} (USD)`);

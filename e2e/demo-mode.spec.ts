@@ -26,7 +26,7 @@ const variants: Array<{ name: string; env: Record<string, string> }> = [
 for (const variant of variants) {
   test(`${variant.name} on a store the demo wrote never lets the demo admin in, nor prints its password`, async () => {
     test.setTimeout(90_000);
-    const instance = await startInstance({ ...upstream, ...variant.env, DATABASE_URL: `file:${await copyOfSuiteStore()}` });
+    const instance = await startInstance({ ...upstream, ...variant.env, DATABASE_URL: await copyOfSuiteStore() });
     try {
       const refused = await rawSignIn(instance.baseURL, USERS.admin.email, USERS.admin.password);
       expect(refused).toEqual({ error: "CredentialsSignin", sessionCookie: null });

@@ -84,8 +84,18 @@ test("malformed input is refused in the envelope and never reaches FLORA", async
     "input_validation_error",
   );
 
-  expect(await simulatorRequests()).toEqual([]);
+  expect((await simulatorRequests()).filter((r) => !isPollOfAnEarlierRun(r))).toEqual([]);
 });
+
+/**
+ * A poll of a run FLORA knows, answered 200, cannot come from this test: every run id it
+ * sends is malformed, and one that leaked through would be answered 404 upstream. Such a poll
+ * is an earlier test's read, retried after its page closed (a hung first attempt is retried
+ * up to 6 s later, longer than the quiet wait), and is left out.
+ */
+function isPollOfAnEarlierRun(request: { method: string; path: string; status: number | null }) {
+  return request.method === "GET" && request.status === 200 && /^\/api\/v1\/(runs\/run_[0-9a-z]+|techniques\/tech_[0-9a-z]+\/runs\/[0-9a-z_]+)$/.test(request.path);
+}
 
 test("a Retry-After too long for the deadline comes back as 429 at once", async ({ request }) => {
   await injectFault({

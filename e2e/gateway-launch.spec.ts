@@ -40,7 +40,7 @@ test("a member launches a generation and watches it complete through the gateway
   expect(finished.status).toBe("completed");
   expect(finished.outputs[0].type).toBe("imageUrl");
 
-  const [record] = readLaunches({ runId: created.run_id });
+  const [record] = await readLaunches({ runId: created.run_id });
   expect(record).toMatchObject({
     kind: "generation",
     user_email: USERS.member.email,
@@ -104,7 +104,7 @@ test("running out of credits is a 402, and FLORA's field errors reach the client
   );
   expect(rejected.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringContaining("no_such_param") })]));
   expect((await simulatorRequests()).filter((r) => r.method === "POST" && r.path === "/api/v1/generate")).toHaveLength(1);
-  const records = readLaunches({ userEmail: USERS.member.email });
+  const records = await readLaunches({ userEmail: USERS.member.email });
   expect(records.find((record) => record.prompt === "no money")).toMatchObject({ status: "rejected", error_code: "insufficient_credits", run_id: null });
 });
 
@@ -147,7 +147,7 @@ test("a member starts a technique run and watches it finish", async ({ request }
   expect(created.poll_url).toBe(`/api/v1/techniques/${technique.technique_id}/runs/${created.run_id}`);
   const finished = await waitForTerminal(request, created.poll_url);
   expect(finished.status).toBe("completed");
-  expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ kind: "technique", technique_id: technique.technique_id, status: "confirmed" });
+  expect((await readLaunches({ runId: created.run_id }))[0]).toMatchObject({ kind: "technique", technique_id: technique.technique_id, status: "confirmed" });
 });
 
 test("a FLORA that refuses a technique run's place gets the run once more without it, and one run starts", async ({ request }) => {
@@ -166,7 +166,7 @@ test("a FLORA that refuses a technique run's place gets the run once more withou
   expect(posts[0]!.idempotency_key).not.toBe(posts[1]!.idempotency_key);
   expect((await simulatorState()).technique_runs.total).toBe(before.technique_runs.total + 1);
   // The record does not claim a place FLORA was never told.
-  expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ status: "confirmed", workspace_id: null, project_id: null });
+  expect((await readLaunches({ runId: created.run_id }))[0]).toMatchObject({ status: "confirmed", workspace_id: null, project_id: null });
 });
 
 test("a launch whose answer was lost is retried with its key and reconciled to the one run it started", async ({ request }) => {
@@ -189,7 +189,7 @@ test("a launch whose answer was lost is retried with its key and reconciled to t
     `/generations?workspace_id=${WORKSPACE}&project_id=${PROJECT}&limit=1`,
   );
   expect(created.run_id).toBe(newest.generations[0]!.run_id);
-  expect(readLaunches({ runId: created.run_id })[0]).toMatchObject({ status: "confirmed", prompt: "answer lost on the way" });
+  expect((await readLaunches({ runId: created.run_id }))[0]).toMatchObject({ status: "confirmed", prompt: "answer lost on the way" });
 });
 
 test("URL params that are not http(s) URLs are refused before FLORA, with nothing spent", async ({ request }) => {

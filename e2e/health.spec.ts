@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { containerCommand, execForm, readDockerfile } from "../deploy/dockerfile";
 import { freePort } from "./support/free-port";
 import { simulatorKey, simulatorOrigin } from "./support/simulator";
+import { isPostgresUrl, sqliteFileOf, suiteStoreUrl } from "./support/store";
 
 // Signed out: a load balancer's probe has no session.
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -24,7 +25,15 @@ test("GET /api/health answers without a session, reports its checks and reveals 
 
   const raw = JSON.stringify({ body: await response.text(), headers: response.headers() });
   expect(raw).not.toContain(simulatorKey);
-  expect(raw).not.toContain(process.env.E2E_DATABASE_URL!.replace(/^file:/, ""));
+  // Where the store is: the SQLite file's path, or the Postgres URL and its host:port/database.
+  const store = suiteStoreUrl();
+  if (isPostgresUrl(store)) {
+    const url = new URL(store);
+    expect(raw).not.toContain(store);
+    expect(raw).not.toContain(`${url.host}${url.pathname}`);
+  } else {
+    expect(raw).not.toContain(sqliteFileOf(store));
+  }
 });
 
 /**
@@ -66,7 +75,13 @@ test.describe("the container's command", () => {
       await expect
         .poll(async () => (server.child.exitCode === null ? fetch(url).then((response) => response.status, () => 0) : -1), { timeout: 60_000, intervals: [250] })
         .toBe(200);
-      const body = await (await fetch(url)).json();
+      // Each check has 1 s; on a machine this loaded, a cold instance's first report can find
+      // the archive slower than that (`degraded`, still 200), as a load balancer would see it.
+      // The report is kept 2 s: the instance must be wholly `ok` within the next few.
+      let body: unknown;
+      await expect
+        .poll(async () => (body = await (await fetch(url)).json()), { timeout: 10_000, intervals: [500] })
+        .toMatchObject({ status: "ok" });
       // Not the demo: the same server a real deployment runs, with no simulator of its own.
       expect(body).toMatchObject({ status: "ok", upstream: "flora", checks: { store: { status: "ok" }, redis: { status: "off" }, archive: { status: "ok" } } });
       expect(server.output()).not.toMatch(/simulator: http|Building the dashboard/i);

@@ -49,7 +49,7 @@ for (const { type, model, param, value, recorded, media } of CASES) {
     await expect(asked.getByTestId("launch-prompt")).toHaveText(prompt);
     await expect(asked.getByTestId("launched-by")).toContainText(USERS.member.email);
     await expect(page.getByRole("region", { name: "Params" })).toContainText(`${recorded[0]}${recorded[1]}`);
-    expect(readLaunches({ runId })[0]).toMatchObject({ kind: "generation", type: type.toLowerCase(), prompt, status: "confirmed" });
+    expect((await readLaunches({ runId }))[0]).toMatchObject({ kind: "generation", type: type.toLowerCase(), prompt, status: "confirmed" });
   });
 }
 
@@ -201,7 +201,7 @@ test("a technique run launched from its form completes and appears in technique-
   await form.getByRole("button", { name: `Run ${technique.name}` }).click();
   await expect(page).toHaveURL(/\/technique-runs\/tech_prodshot\/run_/);
   const runId = page.url().split("/").at(-1)!;
-  expect(readLaunches({ runId })[0]).toMatchObject({ workspace_id: "ws_atlaslabs", project_id: "prj_moodboards" });
+  expect((await readLaunches({ runId }))[0]).toMatchObject({ workspace_id: "ws_atlaslabs", project_id: "prj_moodboards" });
   const filed = await simulatorGet<{ technique_runs: Array<{ run_id: string }> }>("/technique-runs?project_id=prj_moodboards&limit=5");
   expect(filed.technique_runs.map((run) => run.run_id)).toContain(runId);
   await new RunPage(page).expectStatus("Completed", 30_000);
@@ -211,7 +211,7 @@ test("a technique run launched from its form completes and appears in technique-
   const row = page.locator(`[data-run-id="${runId}"]`);
   await expect(row).toBeVisible();
   await expect(row).toContainText(USERS.member.email);
-  expect(readLaunches({ runId })[0]).toMatchObject({ kind: "technique", technique_id: "tech_prodshot", status: "confirmed" });
+  expect((await readLaunches({ runId }))[0]).toMatchObject({ kind: "technique", technique_id: "tech_prodshot", status: "confirmed" });
 });
 
 test("a launch whose answer was lost is recorded as unconfirmed, then completed by the next history page", async ({ page, request }) => {
@@ -225,11 +225,11 @@ test("a launch whose answer was lost is recorded as unconfirmed, then completed 
   });
   expect(answer.status()).toBe(502);
   expect((await answer.json()).error.code).toBe("launch_unconfirmed");
-  const [record] = readLaunches({ userEmail: USERS.member.email }).filter((launch) => launch.prompt === prompt);
+  const [record] = (await readLaunches({ userEmail: USERS.member.email })).filter((launch) => launch.prompt === prompt);
   expect(record).toMatchObject({ status: "unconfirmed", run_id: null });
 
   await page.goto("/generations");
-  const completed = readLaunches({ userEmail: USERS.member.email }).find((launch) => launch.prompt === prompt)!;
+  const completed = (await readLaunches({ userEmail: USERS.member.email })).find((launch) => launch.prompt === prompt)!;
   expect(completed).toMatchObject({ status: "confirmed" });
   const row = page.locator(`[data-run-id="${completed.run_id}"]`);
   await expect(row).toContainText(prompt);
@@ -260,7 +260,7 @@ test("every kind of param control reaches FLORA as its param, and the last place
   await form.prompt().fill(prompt);
   await form.launchButton().click();
   await expect(page).toHaveURL(/\/runs\/run_/);
-  const record = readLaunches({ runId: page.url().split("/").at(-1)! })[0]!;
+  const record = (await readLaunches({ runId: page.url().split("/").at(-1)! }))[0]!;
   expect(record).toMatchObject({ workspace_id: "ws_atlaslabs", project_id: "prj_moodboards", model: "t2i-flux-2-pro", prompt });
   expect(JSON.parse(record.params_json as string)).toEqual({
     aspect_ratio: "16:9",
@@ -282,7 +282,7 @@ test("every kind of param control reaches FLORA as its param, and the last place
   await form.prompt().fill("the camera pans");
   await form.launchButton().click();
   await expect(page).toHaveURL(/\/runs\/run_/);
-  const video = readLaunches({ runId: page.url().split("/").at(-1)! })[0]!;
+  const video = (await readLaunches({ runId: page.url().split("/").at(-1)! }))[0]!;
   expect(JSON.parse(video.params_json as string)).toMatchObject({
     image_url: "https://media.example/frame.png",
     duration: "5",
@@ -311,7 +311,7 @@ test("a technique that takes several values gets them all, refuses a non-http UR
   await launch.click();
   await expect(page).toHaveURL(/\/technique-runs\/tech_storybrd\/run_/);
   const runId = page.url().split("/").at(-1)!;
-  expect(JSON.parse(readLaunches({ runId })[0]!.params_json as string)).toEqual([
+  expect(JSON.parse((await readLaunches({ runId }))[0]!.params_json as string)).toEqual([
     { id: "frames", type: "imageUrl", value: "https://media.example/frame-1.png" },
     { id: "frames", type: "imageUrl", value: "https://media.example/frame-2.png" },
     { id: "script", type: "text", value: "INT. KITCHEN — a kettle boils" },

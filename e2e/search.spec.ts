@@ -49,7 +49,7 @@ test("a run the dashboard did not launch says so, in the history and on its page
   const outside = history.rows().filter({ hasText: "Launched outside the dashboard" }).first();
   await expect(outside).toBeVisible();
   const runId = (await outside.getAttribute("data-run-id"))!;
-  expect(readLaunches({ runId })).toEqual([]);
+  expect(await readLaunches({ runId })).toEqual([]);
   await outside.getByRole("link").click();
   await expect(page.getByTestId("launch-unknown")).toHaveText(/^Launched outside the dashboard/);
 });

@@ -80,6 +80,8 @@ test("changing the password needs the current one, ends every session, and only 
 });
 
 test("a role change ends the teammate's sessions, and disabling then enabling does not revive them", async ({ browser, baseURL, page }) => {
+  // Three runs of the users command (a tsx process each, seconds apiece on a loaded machine).
+  test.slow();
   const email = freshMember("admin-change");
   const theirs = await signedIn(browser, baseURL!, email);
   expect(await apiStatus(theirs)).toBe(200);

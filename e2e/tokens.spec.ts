@@ -19,7 +19,7 @@ test("the official SDK with an access token lists, launches and retrieves; revok
   const run = await client.generations.retrieve(launched.run_id);
   expect(run.run_id).toBe(launched.run_id);
   // Recorded like a form launch: the launcher, the prompt, and which token.
-  expect(readLaunches({ runId: launched.run_id })[0]).toMatchObject({ user_email: USERS.member.email, prompt: "a teapot launched by a script", token_name: "sdk-contract" });
+  expect((await readLaunches({ runId: launched.run_id }))[0]).toMatchObject({ user_email: USERS.member.email, prompt: "a teapot launched by a script", token_name: "sdk-contract" });
   await page.goto(`/runs/${launched.run_id}`);
   await expect(page.getByTestId("launched-by")).toContainText(`${USERS.member.email} via token ‘sdk-contract’`);
 

@@ -20,9 +20,9 @@ async function launchAndFinish(request: APIRequestContext, prompt: string) {
 }
 
 /** What the store counts for this month, the way the usage page must: reservations, and runs not refused. */
-function storeFigures(emails: string[]) {
-  const rows = emails
-    .flatMap((userEmail) => readLaunches({ userEmail }))
+async function storeFigures(emails: string[]) {
+  const rows = (await Promise.all(emails.map((userEmail) => readLaunches({ userEmail }))))
+    .flat()
     .filter((row) => (row.spend_month ?? new Date(Number(row.created_at)).toISOString().slice(0, 7)) === MONTH);
   const micros = rows.reduce((sum, row) => sum + Math.round(Number(row.reserved_usd) * 1e6), 0);
   return { spendUsd: micros / 1e6, runs: rows.filter((row) => row.status !== "rejected").length, userId: rows[0]?.user_id as string };
@@ -46,8 +46,8 @@ test("usage figures match the store, a member sees only their own, the CSV agree
   const memberPage = await memberContext.newPage();
   await Promise.all([launchAndFinish(memberContext.request, "usage: a lighthouse"), launchAndFinish(page.request, "usage: a windmill")]);
 
-  const member = storeFigures([USERS.member.email]);
-  const team = storeFigures([USERS.member.email, USERS.admin.email]);
+  const member = await storeFigures([USERS.member.email]);
+  const team = await storeFigures([USERS.member.email, USERS.admin.email]);
   // Both runs are on record with their money (reserved, then settled to FLORA's charge).
   expect(member.runs).toBeGreaterThanOrEqual(1);
   expect(team.runs).toBeGreaterThanOrEqual(2);
@@ -81,7 +81,7 @@ test("usage figures match the store, a member sees only their own, the CSV agree
   await expect(memberPage.getByTestId("usage-outside")).toHaveCount(0);
   expect(await memberPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectNoSeriousViolations(memberPage);
-  const adminId = storeFigures([USERS.admin.email]).userId;
+  const adminId = (await storeFigures([USERS.admin.email])).userId;
   const refused = await memberContext.request.get(`/api/usage?month=${MONTH}&user=${encodeURIComponent(adminId)}`);
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("forbidden");

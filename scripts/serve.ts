@@ -1,7 +1,7 @@
 /**
  * The production server: Next's request handler behind a plain Node HTTP server, so that
  * polls of a run already in memory are answered before Next's routing (see
- * lib/gateway/fast-path.ts). Everything else is Next as `next start` would serve it.
+ * lib/http/fast-path.ts). Everything else is Next as `next start` would serve it.
  *
  *   node --import tsx scripts/serve.ts --port 3000 --hostname 127.0.0.1
  *
@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { closeStore } from "../lib/db/store";
 import { parseEnv } from "../lib/env-schema";
-import { answerFromMemory } from "../lib/gateway/fast-path";
+import { answerFromMemory } from "../lib/http/fast-path";
 import { resolveClientAddress } from "../lib/http/forwarded-for";
 import { shutDownServer } from "./lib/server-shutdown";
 import { STOP_BUDGET } from "./lib/stop-budget";

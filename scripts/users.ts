@@ -1,6 +1,7 @@
 /** `npm run users -- …`: manage the dashboard's users from a shell (see lib/users/users-command.ts). */
 import { migrateToLatest, openDatabase } from "../lib/db/connect";
 import { readDatabaseUrl } from "../lib/env-schema";
+import { withCommandRedis } from "../lib/users/command-redis";
 import { runUsersCommand } from "../lib/users/users-command";
 
 async function readStdin(): Promise<string> {
@@ -19,11 +20,14 @@ async function main() {
   const db = openDatabase(readDatabaseUrl(process.env));
   try {
     await migrateToLatest(db);
-    process.exitCode = await runUsersCommand(db, process.argv.slice(2), {
-      readStdin,
-      out: (line) => console.log(line),
-      err: (line) => console.error(line),
-    });
+    // With REDIS_URL, the running instances hear of each change at once (connect, publish, quit).
+    process.exitCode = await withCommandRedis(process.env, (line) => console.error(`users: ${line}`), () =>
+      runUsersCommand(db, process.argv.slice(2), {
+        readStdin,
+        out: (line) => console.log(line),
+        err: (line) => console.error(line),
+      }),
+    );
   } finally {
     await db.destroy();
   }

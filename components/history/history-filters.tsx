@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useState, type RefObject } from "react";
-import { runStatusLabels, runStatusValues } from "@/lib/flora/run-status";
+import { runStatusLabels, runStatusValues } from "@/lib/flora/wire";
 import { hasFilters, isLaunchSearch, normalizeSearchText, type HistoryFilters, type HistoryKind } from "@/lib/history/filters";
 import type { HistoryDirectory } from "@/lib/history/directory";
 import { SEARCH_MAX_LENGTH } from "@/lib/search/fts-query";

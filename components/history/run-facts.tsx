@@ -2,7 +2,7 @@ import { ProgressBar } from "@/components/runs/progress-bar";
 import { StatusBadge } from "@/components/runs/status-badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatCost, formatDuration } from "@/lib/format";
-import { isActiveStatus } from "@/lib/flora/run-status";
+import { isActiveStatus } from "@/lib/flora/wire";
 import type { HistoryRun } from "@/lib/history/history-run";
 
 /** Status, progress and error of a run, as every history layout shows them. */

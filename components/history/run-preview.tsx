@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { HistoryRun } from "@/lib/history/history-run";
-import { isActiveStatus } from "@/lib/flora/run-status";
+import { isActiveStatus } from "@/lib/flora/wire";
 import { toSafeHttpUrl } from "@/lib/safe-url";
 
 const ICONS = { audioUrl: ["♪", "Audio output"], documentUrl: ["▤", "Document output"] } as const;

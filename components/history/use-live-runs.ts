@@ -2,8 +2,8 @@
 
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { Run } from "@/lib/flora/schemas";
-import { isActiveStatus } from "@/lib/flora/run-status";
+import type { Run } from "@/lib/flora/wire";
+import { isActiveStatus } from "@/lib/flora/wire";
 import { pollPathOf, type HistoryRun } from "@/lib/history/history-run";
 import { runPollOptions } from "@/lib/queries/history";
 import { lastPollFailure } from "@/lib/queries/run";

@@ -1,4 +1,4 @@
-import type { Model } from "@/lib/flora/schemas";
+import type { Model } from "@/lib/flora/wire";
 import { estimateLaunch } from "@/lib/params/launch-estimate";
 import { formatCredits, formatUsd, plural } from "@/lib/money";
 

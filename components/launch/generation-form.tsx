@@ -11,7 +11,7 @@ import { ModelPicker, TypePicker } from "@/components/launch/model-picker";
 import { ParamFields } from "@/components/launch/param-fields";
 import { firstPlace, PlaceFields, rememberPlace, type Place, type PlaceChoices } from "@/components/launch/place-fields";
 import { useLaunchSubmit } from "@/components/launch/use-launch-submit";
-import type { GenerationType, Model } from "@/lib/flora/schemas";
+import type { GenerationType, Model } from "@/lib/flora/wire";
 import { generationFieldErrors } from "@/lib/params/field-paths";
 import { defaultDraft, draftFromParams, toParams, type DraftValue, type ParamDraft } from "@/lib/params/param-draft";
 import { isRequiredParam, paramProblems } from "@/lib/params/params-schema";

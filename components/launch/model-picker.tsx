@@ -1,5 +1,5 @@
 import { FieldGroup } from "@/components/forms/field";
-import type { GenerationType, Model } from "@/lib/flora/schemas";
+import type { GenerationType, Model } from "@/lib/flora/wire";
 import { creditsToUsd, formatCredits, formatUsd, plural } from "@/lib/money";
 
 export const TYPE_LABELS: Record<GenerationType, string> = { image: "Image", video: "Video", audio: "Audio", text: "Text" };

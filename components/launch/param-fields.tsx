@@ -6,7 +6,7 @@ import { useId } from "react";
 import { Field, FieldGroup, inputClass } from "@/components/forms/field";
 import { HistoryPicker } from "@/components/forms/history-picker";
 import { TagInput } from "@/components/forms/tag-input";
-import type { ModelParam } from "@/lib/flora/schemas";
+import type { ModelParam } from "@/lib/flora/wire";
 import { randomSeed, type DictRow, type DraftValue, type ParamDraft } from "@/lib/params/param-draft";
 import { isRequiredParam } from "@/lib/params/params-schema";
 import { urlParamKind } from "@/lib/params/url-params";

@@ -2,16 +2,9 @@
 
 import { useEffect } from "react";
 import { Field, inputClass } from "@/components/forms/field";
+import type { Place, PlaceChoices } from "@/lib/launches/place-choices";
 
-export interface Place {
-  workspaceId: string;
-  projectId: string;
-}
-
-export interface PlaceChoices {
-  workspaces: Array<{ id: string; name: string }>;
-  projects: Array<{ id: string; name: string; workspaceId: string }>;
-}
+export type { Place, PlaceChoices };
 
 const LAST_PLACE_KEY = "atelier:last-place";
 

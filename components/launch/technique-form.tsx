@@ -9,7 +9,7 @@ import { BudgetWarning } from "@/components/budgets/budget-warning";
 import { CancelledNotice, LaunchFailureNotice, LaunchFooter, ReadOnlyNotice, RequiredLegend } from "@/components/launch/launch-parts";
 import { firstPlace, PlaceFields, rememberPlace, type Place, type PlaceChoices } from "@/components/launch/place-fields";
 import { useLaunchSubmit } from "@/components/launch/use-launch-submit";
-import type { Technique } from "@/lib/flora/schemas";
+import type { Technique } from "@/lib/flora/wire";
 import { formatCredits, formatUsd, techniqueCostUsd } from "@/lib/money";
 import { techniqueFieldErrors } from "@/lib/params/field-paths";
 import {

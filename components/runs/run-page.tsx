@@ -6,7 +6,7 @@ import { canLaunch } from "@/lib/auth/roles";
 import { signInPathFor } from "@/lib/auth/callback-url";
 import type { User } from "@/lib/db/schema";
 import { loadTechnique } from "@/lib/flora/reads";
-import { runStatusLabels } from "@/lib/flora/run-status";
+import { runStatusLabels } from "@/lib/flora/wire";
 import { runHref } from "@/lib/history/history-run";
 import { describeError, log } from "@/lib/log";
 import { backToHistoryHref } from "@/lib/runs/back-to-history";

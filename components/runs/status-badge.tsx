@@ -1,5 +1,5 @@
-import { runStatusLabels } from "@/lib/flora/run-status";
-import type { RunStatus } from "@/lib/flora/schemas";
+import { runStatusLabels } from "@/lib/flora/wire";
+import type { RunStatus } from "@/lib/flora/wire";
 
 const STYLES: Record<RunStatus, string> = {
   pending: "bg-amber-100 text-amber-900",

@@ -18,7 +18,7 @@ import {
  * behind one shape, each with its direct request and its form.
  */
 
-/** lib/gateway/upstream-call.ts: READ_POLICY and LAUNCH_POLICY. */
+/** lib/flora/call-policy.ts: READ_POLICY and LAUNCH_POLICY. */
 export const READ_DEADLINE_MS = 10_000;
 export const LAUNCH_DEADLINE_MS = 30_000;
 /** What an answer may take beyond the gateway's own timer: its trip back through Next. */

@@ -1,10 +1,16 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { findPostgresBin } from "../../lib/testing/postgres";
 import { freePort } from "./free-port";
+import { isPostgresUrl, sqliteFileOf, suiteStoreUrl } from "./store";
+
+const run = promisify(execFile);
 
 /**
  * Another dashboard process on the suite's build, for what one instance cannot show: how a
@@ -16,17 +22,44 @@ export interface Instance {
   stop: () => Promise<void>;
 }
 
-/** A consistent copy of the suite's store (SQLite's online backup, WAL and all). */
+/**
+ * A consistent copy of the suite's store, as a DATABASE_URL for another instance. SQLite:
+ * the online backup (WAL and all) into a new file. Postgres: pg_dump of the suite's
+ * database restored into a new one on the same cluster. CREATE DATABASE … TEMPLATE would
+ * be quicker but refuses while anyone is connected to the source, and the suite's app is.
+ */
 export async function copyOfSuiteStore(): Promise<string> {
-  const source = (process.env.E2E_DATABASE_URL ?? "").replace(/^file:/, "");
-  const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "atelier-copy-")), "store.db");
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const source = suiteStoreUrl();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atelier-copy-"));
+  if (isPostgresUrl(source)) return copyOfPostgresStore(source, dir);
+  const target = path.join(dir, "store.db");
+  const db = new Database(sqliteFileOf(source), { readonly: true, fileMustExist: true });
   try {
     await db.backup(target);
   } finally {
     db.close();
   }
-  return target;
+  return `file:${target}`;
+}
+
+async function copyOfPostgresStore(source: string, dir: string): Promise<string> {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error("copying a Postgres store needs pg_dump: no Postgres binaries under /usr/lib/postgresql/*/bin");
+  const name = `atelier_copy_${randomBytes(6).toString("hex")}`;
+  const target = new URL(source);
+  target.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: source });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const dump = path.join(dir, "store.dump");
+  // The cluster's own pg_dump, so its version matches the server's.
+  await run(path.join(bin, "pg_dump"), ["--format=custom", "--no-owner", "--no-privileges", `--file=${dump}`, `--dbname=${source}`]);
+  await run(path.join(bin, "pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${target.toString()}`, dump]);
+  return target.toString();
 }
 
 /** Runs scripts/serve.ts with `env` on top of a clean environment; resolves once it answers. */

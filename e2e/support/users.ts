@@ -10,13 +10,14 @@ export const USERS = {
 
 export type TestRole = "admin" | "member" | "viewer";
 
-export const storageStateOf = (role: TestRole) => `e2e/.auth/${role}.json`;
+/** A role's signed-in browser state on a stack (this worker's, unless named). */
+export const storageStateOf = (role: TestRole, stack = Number(process.env.E2E_STACK ?? 0)) => `e2e/.auth/stack${stack}/${role}.json`;
 
-/** Runs `npm run users -- …` against the suite's store, as an operator would. */
-export function usersCommand(args: string[], stdin = ""): string {
+/** Runs `npm run users -- …` against a stack's store (this worker's, unless named), as an operator would. */
+export function usersCommand(args: string[], stdin = "", stack = Number(process.env.E2E_STACK ?? 0)): string {
   return execFileSync(process.execPath, ["--import", "tsx", "scripts/users.ts", ...args], {
     input: stdin,
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+    env: { ...process.env, DATABASE_URL: process.env[`E2E_DATABASE_URL_${stack}`] },
     encoding: "utf8",
   });
 }

@@ -5,8 +5,8 @@ import { getArchiveStore } from "@/lib/archive/archive-store";
 import { outputIdSchema, THUMB_SIZES } from "@/lib/archive/keys";
 import { openArchived, openThumb, type ServedOutput } from "@/lib/archive/serve";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/gateway/api-error";
-import { runIdSchema } from "@/lib/gateway/request-schemas";
+import { ApiError } from "@/lib/errors/api-error";
+import { runIdSchema } from "@/lib/flora/request-schemas";
 
 /** The archive's two read routes: an output as the run page shows it, and a thumbnail. */
 

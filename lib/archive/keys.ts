@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runIdSchema } from "@/lib/gateway/request-schemas";
+import { runIdSchema } from "@/lib/flora/request-schemas";
 
 /**
  * Where an archived file lives, as a key both backends understand: `runs/<run id>/<output

@@ -8,7 +8,7 @@ vi.mock("@/lib/log", () => ({ log: { warn: vi.fn(), error: vi.fn(), info: vi.fn(
 vi.mock("@/lib/env", () => ({ getEnv: () => ({ FLORA_BASE_URL: "http://127.0.0.1:9/api/v1", OUTPUT_MAX_BYTES: 1000 }) }));
 
 const { wantsArchive } = await import("@/lib/archive/start-archive");
-const { runPollCache, whenRunEnds } = await import("@/lib/gateway/run-poll-cache");
+const { runPollCache, whenRunEnds } = await import("@/lib/flora/cache/run-poll-cache");
 const { intentRow } = await import("@/lib/launches/launch-store");
 
 const run = (run_id: string, status: Run["status"] = "completed"): Run =>

@@ -7,7 +7,7 @@ import { startArchiveRetention } from "@/lib/archive/retention";
 import type { Database } from "@/lib/db/schema";
 import type { Env } from "@/lib/env-schema";
 import type { Run } from "@/lib/flora/schemas";
-import { whenRunEnds } from "@/lib/gateway/run-poll-cache";
+import { whenRunEnds } from "@/lib/flora/cache/run-poll-cache";
 import { linkedRunIds } from "@/lib/launches/launch-store";
 import { describeError, log } from "@/lib/log";
 import { openOutput } from "@/lib/runs/output-download";

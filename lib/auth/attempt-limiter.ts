@@ -1,11 +1,14 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import type { SharedRedis } from "@/lib/redis/connection";
+import { memoryLimiter, sharedLimiter } from "@/lib/redis/shared-limiter";
 
 /**
  * Failed sign-ins allowed per key (an email, a client address) within a window, on
  * rate-limiter-flexible: each key's count expires with its window, so the memory it holds
  * is bounded by how fast attempts can arrive (and password checks are capped, see
- * lib/auth/password-checks.ts). An interface, so that several instances can share one
- * store later (Redis); in memory, a restart forgiving a few failures is harmless.
+ * lib/auth/password-checks.ts). In memory, a restart forgiving a few failures is harmless;
+ * with REDIS_URL the counts live in Redis, so guessing across instances behind a load
+ * balancer earns no extra tries (and Redis down falls back to each instance's memory).
  */
 export interface SignInLimiter {
   /** Seconds until every key may try again; 0 when none of them is blocked. */
@@ -15,8 +18,7 @@ export interface SignInLimiter {
   forgive(key: string): Promise<void>;
 }
 
-export function memorySignInLimiter(maxFailures: number, windowSeconds = 60): SignInLimiter {
-  const limiter = new RateLimiterMemory({ points: maxFailures, duration: windowSeconds, keyPrefix: "sign-in" });
+function signInLimiterOn(limiter: RateLimiterAbstract, maxFailures: number): SignInLimiter {
   return {
     async blockedFor(keys) {
       const waits = await Promise.all(
@@ -34,4 +36,15 @@ export function memorySignInLimiter(maxFailures: number, windowSeconds = 60): Si
       await limiter.delete(key);
     },
   };
+}
+
+const limit = (maxFailures: number, windowSeconds: number) => ({ name: "sign-in", points: maxFailures, durationSeconds: windowSeconds });
+
+export function memorySignInLimiter(maxFailures: number, windowSeconds = 60): SignInLimiter {
+  return signInLimiterOn(memoryLimiter(limit(maxFailures, windowSeconds)), maxFailures);
+}
+
+/** Counted in Redis (keys atelier:limit:sign-in:…), shared by every instance. */
+export function redisSignInLimiter(redis: SharedRedis, maxFailures: number, windowSeconds = 60): SignInLimiter {
+  return signInLimiterOn(sharedLimiter(redis, limit(maxFailures, windowSeconds)), maxFailures);
 }

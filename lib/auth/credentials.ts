@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordFailedSignIn, recordSignIn, type SignInFailure } from "@/lib/activity/sign-in";
-import { memorySignInLimiter, type SignInLimiter } from "@/lib/auth/attempt-limiter";
+import { memorySignInLimiter, redisSignInLimiter, type SignInLimiter } from "@/lib/auth/attempt-limiter";
 import { clientAddress } from "@/lib/auth/client-address";
 import { demoModeIsProven } from "@/lib/auth/demo-mode";
 import { decoyPasswordHash, MAX_PASSWORD_LENGTH, needsRehash, verifyPassword } from "@/lib/auth/password";
@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { sharedRedis, type SharedRedis } from "@/lib/redis/connection";
 import { findUserByEmail, rehashPassword } from "@/lib/users/users";
 
 /** What next-auth shows the sign-in form, by error code. */
@@ -25,11 +26,20 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
-const globalLimiter = globalThis as typeof globalThis & { __atelierSignInLimiter?: SignInLimiter };
-/** The process's sign-in limiter: the password-change route counts its failures here too. */
+const globalLimiter = globalThis as typeof globalThis & {
+  __atelierSignInLimiter?: { redis: SharedRedis | null; limiter: SignInLimiter };
+};
+/**
+ * The process's sign-in limiter: the password-change route counts its failures here too.
+ * With REDIS_URL the failures are counted in Redis, so every instance refuses the same email.
+ */
 export function limiter(): SignInLimiter {
-  globalLimiter.__atelierSignInLimiter ??= memorySignInLimiter(getEnv().AUTH_MAX_FAILED_ATTEMPTS);
-  return globalLimiter.__atelierSignInLimiter;
+  const redis = sharedRedis();
+  if (!globalLimiter.__atelierSignInLimiter || globalLimiter.__atelierSignInLimiter.redis !== redis) {
+    const max = getEnv().AUTH_MAX_FAILED_ATTEMPTS;
+    globalLimiter.__atelierSignInLimiter = { redis, limiter: redis ? redisSignInLimiter(redis, max) : memorySignInLimiter(max) };
+  }
+  return globalLimiter.__atelierSignInLimiter.limiter;
 }
 
 export type SignedInUser = Pick<User, "id" | "email" | "name" | "role" | "session_version">;

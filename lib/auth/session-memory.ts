@@ -5,7 +5,8 @@ import type { User } from "@/lib/db/schema";
  * What session checks remember between requests, on globalThis so that every bundle of the
  * one server process (and the custom server's fast path) shares it: decrypted session
  * tokens (their user id and session version, up to a minute and never past expiry) and
- * users by id (a second). lru-cache bounds both and drops entries once their time is up.
+ * users by id (a second; longer while Redis tells of changes, lib/auth/user-changes.ts).
+ * lru-cache bounds both and drops entries once their time is up.
  */
 interface Remembered<T> {
   value: T;
@@ -25,6 +26,8 @@ type Memory<T> = LRUCache<string, Remembered<T>>;
 const memory = globalThis as typeof globalThis & {
   __atelierSessionTokens?: Memory<TokenClaims>;
   __atelierUsers?: Memory<{ user: User | undefined }>;
+  /** Counts forgettings of users, so a read that began before one is not remembered after it. */
+  __atelierUsersForgotten?: number;
 };
 
 const bounded = <T>() => new LRUCache<string, Remembered<T>>({ max: MAX_ENTRIES });
@@ -60,12 +63,28 @@ export function recallUser(id: string, now = Date.now()): { user: User | undefin
   return recall(users(), id, now);
 }
 
-export function rememberUser(id: string, user: User | undefined, until: number) {
+/** Pass to rememberUser what this said before the user was read from the store. */
+export function usersForgottenCount(): number {
+  return memory.__atelierUsersForgotten ?? 0;
+}
+
+/**
+ * `readSince` (usersForgottenCount() taken before the read) keeps a read that raced a change
+ * out of memory: the change's "forget" may have arrived while the old row was on its way.
+ */
+export function rememberUser(id: string, user: User | undefined, until: number, readSince?: number) {
+  if (readSince !== undefined && readSince !== usersForgottenCount()) return;
   remember(users(), id, { user }, until);
 }
 
 export function forgetRememberedUsers() {
+  memory.__atelierUsersForgotten = usersForgottenCount() + 1;
   users().clear();
+}
+
+export function forgetRememberedUser(id: string) {
+  memory.__atelierUsersForgotten = usersForgottenCount() + 1;
+  users().delete(id);
 }
 
 /** Whether a user as stored still honours a token's claims: same version, still active. */

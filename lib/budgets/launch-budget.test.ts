@@ -57,7 +57,7 @@ const productShot = { kind: "technique" as const, techniqueId: "tech_prodshot", 
 const launches = () => db.selectFrom("launches").selectAll().orderBy("created_at").execute();
 const thisMonth = () => spendMonth(Date.now());
 async function upstreamLaunches(path: string) {
-  const { requests } = (await (await fixture.control("/requests")).json()) as { requests: Array<{ method: string; path: string; status: number | null }> };
+  const { requests } = (await (await fixture.control("/requests")).json()) as { requests: Array<{ method: string; path: string; status: number | null; fault: string | null }> };
   return requests.filter((request) => request.method === "POST" && request.path.startsWith(`/api/v1${path}`));
 }
 const activity = (kind: string) => db.selectFrom("activity").selectAll().where("kind", "=", kind).execute();
@@ -148,5 +148,38 @@ describe("launchRun with budgets", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect((await getRun(response.run_id)).status).toBe("failed");
     await vi.waitFor(async () => expect((await launches())[0]).toMatchObject({ reserved_usd: 0, charged_usd: 0, cost_final_at: expect.any(Number) }));
+  });
+});
+
+describe("launchRun when another instance sends the same key", () => {
+  it("answers the run the other instance confirmed, and leaves its record and charge alone", async () => {
+    const { upstreamIdempotencyKey } = await import("@/lib/launches/idempotency-key");
+    const { confirmLaunch, findLaunchByKey } = await import("@/lib/launches/launch-store");
+    const key = upstreamIdempotencyKey(ana.id, "both-1");
+    // This instance's attempt is held 600 ms on its way in; the key lock is per process, so
+    // the other instance is not held back by it.
+    await fixture.control("/faults", { method: "POST", path: "/generate", times: 1, fault: { kind: "delay", ms: 600 } });
+    const here = launchRun(generation("two doors"), actor(ana), "both-1");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The other instance: its attempt reaches FLORA first, and it confirms the shared record.
+    const answer = await fetch(`${fixture.sim.baseURL}/generate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${fixture.sim.options.apiKey}`, "content-type": "application/json", "idempotency-key": key },
+      body: JSON.stringify(generation("two doors").body),
+    });
+    const theirs = (await answer.json()) as { run_id: string; charged_cost: number };
+    const pending = await findLaunchByKey(db, key);
+    await confirmLaunch(db, pending!.id, { runId: theirs.run_id, response: theirs as never, estimatedCost: theirs.charged_cost });
+
+    // FLORA then refuses this instance's attempt as a duplicate key.
+    const { response, replayed } = await here;
+    expect(response.run_id).toBe(theirs.run_id);
+    expect(replayed).toBe(true);
+    // Logged as they arrived: this instance's (held, then refused), the other's (started the run).
+    expect((await upstreamLaunches("/generate")).map(({ status, fault }) => ({ status, fault }))).toEqual([
+      { status: 409, fault: "delay" },
+      { status: 200, fault: null },
+    ]);
+    expect(await launches()).toEqual([expect.objectContaining({ status: "confirmed", run_id: theirs.run_id, reserved_usd: theirs.charged_cost })]);
   });
 });

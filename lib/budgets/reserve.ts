@@ -4,7 +4,7 @@ import type { Database, Launch } from "@/lib/db/schema";
 import { capsFor, TEAM_SCOPE } from "@/lib/budgets/caps";
 import { fromMicros, spendMonth, toMicros } from "@/lib/budgets/month";
 import { monthSpend } from "@/lib/budgets/spend";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { formatUsd } from "@/lib/money";
 
 /**

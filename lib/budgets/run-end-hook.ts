@@ -1,7 +1,7 @@
 import "server-only";
 import { settleEndedRuns } from "@/lib/budgets/settle";
 import { getDb } from "@/lib/db";
-import { whenRunEnds } from "@/lib/gateway/run-poll-cache";
+import { whenRunEnds } from "@/lib/flora/cache/run-poll-cache";
 import { describeError, log } from "@/lib/log";
 
 /**

@@ -20,10 +20,10 @@ import {
   type Workspace,
 } from "@/lib/flora/schemas";
 import { parseUpstream } from "@/lib/flora/upstream-error";
-import type { GenerationListQuery, TechniqueRunListQuery } from "@/lib/gateway/request-schemas";
-import { runCacheKey, runPollCache, techniqueRunCacheKey } from "@/lib/gateway/run-poll-cache";
-import { callUpstream, READ_POLICY, type AttemptOptions } from "@/lib/gateway/upstream-call";
-import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import type { GenerationListQuery, TechniqueRunListQuery } from "@/lib/flora/request-schemas";
+import { runCacheKey, runPollCache, techniqueRunCacheKey } from "@/lib/flora/cache/run-poll-cache";
+import { callUpstream, READ_POLICY, type AttemptOptions } from "@/lib/flora/call-policy";
+import type { UpstreamFailure } from "@/lib/flora/upstream-failure";
 import { log } from "@/lib/log";
 
 /**

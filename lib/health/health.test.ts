@@ -7,7 +7,10 @@ const checkArchive = vi.fn();
 const warn = vi.fn();
 vi.mock("@/lib/db", () => ({ getDb: () => getDb() }));
 vi.mock("@/lib/archive/health", () => ({ checkArchive: () => checkArchive() }));
-vi.mock("@/lib/env", () => ({ getEnv: () => ({ ATELIER_UPSTREAM: "flora", REDIS_URL: undefined }) }));
+const env: { ATELIER_UPSTREAM: string; REDIS_URL: string | undefined } = { ATELIER_UPSTREAM: "flora", REDIS_URL: undefined };
+vi.mock("@/lib/env", () => ({ getEnv: () => env }));
+// No connection was made (instrumentation-node.ts does not run here): with REDIS_URL set, that is an error.
+vi.mock("@/lib/redis/connection", () => ({ sharedRedis: () => null }));
 vi.mock("@/lib/log", () => ({ log: { warn: (...args: unknown[]) => warn(...args) }, describeError: (error: unknown) => ({ error: String(error) }) }));
 
 
@@ -17,6 +20,7 @@ async function freshModule() {
 }
 
 beforeEach(() => {
+  env.REDIS_URL = undefined;
   getDb.mockReset();
   checkArchive.mockReset();
   warn.mockReset();
@@ -50,6 +54,20 @@ describe("healthResponse", () => {
     expect(JSON.parse(text)).toMatchObject({ status: "error", checks: { store: { status: "error", message: "The store cannot be read." } } });
     expect(text).not.toMatch(/srv|secret|SQLITE|atelier\.db/);
     expect(warn).toHaveBeenCalledWith("health check failed: store", expect.objectContaining({ error: expect.stringContaining("/srv/secret") }));
+  });
+
+  it("a Redis it cannot reach is degraded, not 503: every use of Redis falls back to memory", async () => {
+    const { memoryDatabase } = await import("@/lib/testing/memory-db");
+    const db = await memoryDatabase();
+    getDb.mockResolvedValue(db);
+    env.REDIS_URL = "redis://:s3cret@redis.internal:6379";
+    const { healthResponse } = await freshModule();
+    const response = await healthResponse();
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ status: "degraded", checks: { store: { status: "ok" }, redis: { status: "error" } } });
+    expect(text).not.toMatch(/s3cret|redis\.internal|6379/);
+    await db.destroy();
   });
 
   it("asks the dependencies at most once in 2 s however often it is called", async () => {

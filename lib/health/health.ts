@@ -8,6 +8,7 @@ import { freshFor } from "@/lib/health/fresh-for";
 import { checkRedis } from "@/lib/health/redis-check";
 import { HTTP_STATUS, runChecks, type HealthReport } from "@/lib/health/report";
 import { describeError, log } from "@/lib/log";
+import { sharedRedis } from "@/lib/redis/connection";
 
 /** How long one report is served before the dependencies are asked again. */
 export const HEALTH_FRESH_MS = 2_000;
@@ -26,7 +27,10 @@ async function buildReport(): Promise<HealthReport> {
   return runChecks(
     {
       store: { run: checkStore, essential: true, failureMessage: "The store cannot be read." },
-      redis: { run: async () => checkRedis(getEnv().REDIS_URL), essential: true, failureMessage: "Redis cannot be reached." },
+      // Not essential: every use of Redis falls back to the instance's memory when it is gone
+      // (limits per instance, users remembered a second, polls read upstream), so a Redis
+      // outage is `degraded`; a 503 would have the load balancer pull every instance at once.
+      redis: { run: () => checkRedis(getEnv().REDIS_URL, sharedRedis()), essential: false, failureMessage: "Redis cannot be reached." },
       archive: { run: () => checkArchive(), essential: false, failureMessage: "The archive cannot be reached." },
     },
     // The details (paths, hosts, stacks) go to the server's log, never into the answer.

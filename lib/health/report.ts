@@ -6,11 +6,12 @@ import { timeBox } from "@/lib/health/time-box";
  *
  * - `ok`: every configured dependency answers (`off` ones are not configured).
  * - `degraded`, HTTP 200: a dependency the instance can serve without fails (the archive:
- *   run pages fall back to FLORA's URLs and copies are retried). A load balancer keeps the
- *   instance: pulling every instance because a shared bucket is down would turn an archive
- *   outage into a full one.
- * - `error`, HTTP 503: a dependency no request can do without fails (the store; Redis once
- *   the dashboard uses it). A load balancer takes the instance out.
+ *   run pages fall back to FLORA's URLs and copies are retried; Redis: limits, memory and
+ *   poll coalescing fall back to the instance's own). A load balancer keeps the instance:
+ *   pulling every instance because a shared service is down would turn its outage into a
+ *   full one.
+ * - `error`, HTTP 503: a dependency no request can do without fails (the store). A load
+ *   balancer takes the instance out.
  */
 
 export type CheckResult = { status: "ok" } | { status: "off"; message?: string } | { status: "error"; message: string };

@@ -1,5 +1,5 @@
 import type { Generation, RunOutput, RunStatus, TechniqueRun } from "@/lib/flora/schemas";
-import { runPollPath, techniqueRunPollPath } from "@/lib/gateway/poll-url";
+import { runPollPath, techniqueRunPollPath } from "@/lib/http/poll-url";
 
 /**
  * One run as the history shows it: FLORA's fields the list needs, plus what only the local

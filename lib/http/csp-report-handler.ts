@@ -1,7 +1,8 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { clientAddress } from "@/lib/auth/client-address";
-import { ApiError, errorResponse } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
+import { errorResponse } from "@/lib/http/envelope";
 import { CSP_REPORT_TYPES, cspViolations, type CspViolation } from "@/lib/http/csp-report";
 import { readLimitedText } from "@/lib/http/read-limited-body";
 import { describeError, log } from "@/lib/log";

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 
 /**
  * A request body as text, refused with 413 past `maxBytes`: checked against the declared

@@ -10,10 +10,10 @@ import {
   type Run,
 } from "@/lib/flora/schemas";
 import { parseUpstream } from "@/lib/flora/upstream-error";
-import { ApiError } from "@/lib/gateway/api-error";
-import type { GenerateBody, TechniqueRunBody } from "@/lib/gateway/request-schemas";
-import { callUpstream, LAUNCH_POLICY, UpstreamCallError } from "@/lib/gateway/upstream-call";
-import { isIdempotencyRefusal, isTransient } from "@/lib/gateway/upstream-failure";
+import { ApiError } from "@/lib/errors/api-error";
+import type { GenerateBody, TechniqueRunBody } from "@/lib/flora/request-schemas";
+import { callUpstream, LAUNCH_POLICY, UpstreamCallError } from "@/lib/flora/call-policy";
+import { isIdempotencyRefusal, isTransient } from "@/lib/flora/upstream-failure";
 import { upstreamIdempotencyKey, withKeyLock } from "@/lib/launches/idempotency-key";
 import { confirmLaunch, findLaunchByKey, forgetPlace, intentRow, settleLaunch, type LaunchIntent } from "@/lib/launches/launch-store";
 import { recordLaunchActivity, recordRefusalActivity } from "@/lib/budgets/launch-activity";
@@ -147,9 +147,16 @@ export async function launchRun(
         throw error;
       }
       if (isIdempotencyRefusal(error.failure)) {
-        // FLORA knows this key, so an attempt of ours (this one's lost first try, or an
-        // earlier request's) reached it: find the run that attempt started. If FLORA cannot
-        // be read now, the launch stays unconfirmed and a later history page completes it.
+        // FLORA knows this key, so an attempt of ours reached it. Another instance may have
+        // sent it (the key lock is per process) and confirmed the launch meanwhile: its run
+        // is linked already, so the record answers, and must not be set back to unconfirmed.
+        const current = await findLaunchByKey(db, key);
+        if (current?.status === "confirmed" && current.response_json) {
+          return { response: JSON.parse(current.response_json) as LaunchResponse, replayed: true };
+        }
+        // Else this one's lost first try, or an earlier request's: find the run it started.
+        // If FLORA cannot be read now, the launch stays unconfirmed and a later history page
+        // completes it.
         const found = await findRunOfLaunch(db, launch).catch((lookupError: unknown) => {
           log.warn("could not look up the run of a lost launch", { launchId: launch.id, reason: String(lookupError) });
           return null;

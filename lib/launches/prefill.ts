@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Launch } from "@/lib/db/schema";
 import { generationTypeSchema } from "@/lib/flora/schemas";
-import { runIdSchema } from "@/lib/gateway/request-schemas";
+import { runIdSchema } from "@/lib/flora/request-schemas";
 import { answerFacts, parseRecordedJson } from "@/lib/launches/launch-record";
 import { launchesForRuns } from "@/lib/launches/launch-store";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import type { UpstreamFailure } from "@/lib/flora/upstream-failure";
 import { hasPlace, placelessKey, refusesPlace, withoutPlace } from "./technique-place";
 
 const status = (overrides: Partial<Extract<UpstreamFailure, { kind: "status" }>>): UpstreamFailure => ({

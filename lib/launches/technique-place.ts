@@ -1,5 +1,5 @@
-import type { TechniqueRunBody } from "@/lib/gateway/request-schemas";
-import type { UpstreamFailure } from "@/lib/gateway/upstream-failure";
+import type { TechniqueRunBody } from "@/lib/flora/request-schemas";
+import type { UpstreamFailure } from "@/lib/flora/upstream-failure";
 
 /**
  * The place a technique run is filed in (workspace_id/project_id) is not part of the SDK's

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Model, Technique } from "@/lib/flora/schemas";
-import { ApiError } from "@/lib/gateway/api-error";
-import { UpstreamCallError } from "@/lib/gateway/upstream-call";
+import { ApiError } from "@/lib/errors/api-error";
+import { UpstreamCallError } from "@/lib/flora/call-policy";
 
 const upstream = vi.hoisted(() => ({
   models: async (): Promise<Model[]> => [],

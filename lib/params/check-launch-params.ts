@@ -1,8 +1,8 @@
 import "server-only";
 import { loadModels, loadTechnique } from "@/lib/flora/reads";
-import { ApiError } from "@/lib/gateway/api-error";
-import type { GenerateBody, TechniqueRunBody } from "@/lib/gateway/request-schemas";
-import { UpstreamCallError } from "@/lib/gateway/upstream-call";
+import { ApiError } from "@/lib/errors/api-error";
+import type { GenerateBody, TechniqueRunBody } from "@/lib/flora/request-schemas";
+import { UpstreamCallError } from "@/lib/flora/call-policy";
 import { log } from "@/lib/log";
 import { paramProblems } from "@/lib/params/params-schema";
 import { techniqueInputProblems } from "@/lib/params/technique-inputs";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RunOutput } from "@/lib/flora/schemas";
 import { getEnv } from "@/lib/env";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { log } from "@/lib/log";
 import { parseMediaHosts } from "@/lib/net/media-hosts";
 import { createSafeFetcher, fetchFailureReason, type SafeFetcher } from "@/lib/net/safe-fetch";

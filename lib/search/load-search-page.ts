@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Launch } from "@/lib/db/schema";
 import { getRun, getTechniqueRun, loadTechnique } from "@/lib/flora/reads";
 import type { Run } from "@/lib/flora/schemas";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import type { HistoryFilters, HistoryKind } from "@/lib/history/filters";
 import type { HistoryPage, HistoryRun } from "@/lib/history/history-run";
 import { nameRuns } from "@/lib/history/load-history-page";

@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "@/lib/testing/free-port";
 
 /**
  * A throwaway Postgres cluster for tests: initdb in a temporary folder, started on a free
@@ -33,17 +33,6 @@ export function findPostgresBin(root = "/usr/lib/postgresql"): string | null {
     .filter((version) => fs.existsSync(path.join(root, version, "bin", "initdb")))
     .sort((a, b) => Number(b) - Number(a) || b.localeCompare(a));
   return bins.length > 0 ? path.join(root, bins[0]!, "bin") : null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgres({ bin = findPostgresBin() } = {}): Promise<PostgresCluster> {

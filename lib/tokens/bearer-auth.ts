@@ -4,10 +4,11 @@ import { demoModeIsProven } from "@/lib/auth/demo-mode";
 import { lookUpUser } from "@/lib/auth/user-lookup";
 import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { log } from "@/lib/log";
 import { parseToken } from "@/lib/tokens/token-format";
-import { recallToken, rememberToken, TOKEN_REMEMBER_MS } from "@/lib/tokens/token-memory";
+import { tokenChanges } from "@/lib/tokens/token-changes";
+import { recallToken, rememberToken, tokensForgottenCount } from "@/lib/tokens/token-memory";
 import { checkToken, lastUsedIsDue } from "@/lib/tokens/token-rules";
 import { findTokenByPrefix, touchLastUsed } from "@/lib/tokens/token-store";
 
@@ -16,8 +17,9 @@ const REFUSED = "This access token is not valid: it is unknown, revoked or expir
 async function tokenRow(prefix: string, now: number) {
   const hit = recallToken(prefix, now);
   if (hit) return hit.token;
+  const readSince = tokensForgottenCount();
   const token = await findTokenByPrefix(await getDb(), prefix);
-  rememberToken(prefix, token, now + TOKEN_REMEMBER_MS);
+  rememberToken(prefix, token, now + tokenChanges.rememberMs(), readSince);
   return token;
 }
 
@@ -39,7 +41,7 @@ export async function authenticateBearer(presented: string, now = Date.now()): P
   if (lastUsedIsDue(row!, now)) {
     await touchLastUsed(await getDb(), row!.id, now);
     // The remembered row follows, so the next request within the minute does not try again.
-    rememberToken(row!.prefix, { ...row!, last_used_at: now }, now + TOKEN_REMEMBER_MS);
+    rememberToken(row!.prefix, { ...row!, last_used_at: now }, now + tokenChanges.rememberMs());
   }
   return { user: checked.user, token: { id: row!.id, name: row!.name } };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/db/schema";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { TokenError } from "@/lib/tokens/token-error";
 import { tokenNameSchema } from "@/lib/tokens/token-store";
 

@@ -4,7 +4,6 @@ import { getDb } from "@/lib/db";
 import type { Role, User } from "@/lib/db/schema";
 import { recordTokenActivity } from "@/lib/tokens/token-activity";
 import { TokenError } from "@/lib/tokens/token-error";
-import { forgetRememberedTokens } from "@/lib/tokens/token-memory";
 import { createToken, findTokenById, listTokens, revokeToken } from "@/lib/tokens/token-store";
 import { publicToken, type PublicToken } from "@/lib/tokens/token-view";
 import { findUserById } from "@/lib/users/users";
@@ -34,9 +33,9 @@ export async function revokeTokenAs(user: User, tokenId: string, now = Date.now(
   const token = await findTokenById(db, tokenId);
   if (!token) throw new TokenError("not_found", "No such token.");
   if (token.user_id !== user.id && !canManageUsers(user.role)) throw new TokenError("forbidden", "Only its owner or an admin can revoke this token.");
+  // revokeToken forgets the remembered row, here and on every instance, so the token is
+  // refused from the next request.
   const { row, changed } = await revokeToken(db, token.id, now);
-  // Forget remembered rows so the token is refused from the next request, not a second later.
-  forgetRememberedTokens();
   const ownerEmail = (token.user_id === user.id ? user : await findUserById(db, token.user_id))?.email ?? "";
   if (changed) await recordTokenActivity(db, "token_revoked", { id: user.id, email: user.email }, row, ownerEmail, now);
   return publicToken({ ...row, owner_email: ownerEmail }, now);

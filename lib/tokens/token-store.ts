@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { hasRole } from "@/lib/auth/roles";
 import type { ApiToken, Database, Role, User } from "@/lib/db/schema";
+import { tokenChanges } from "@/lib/tokens/token-changes";
 import { generateToken } from "@/lib/tokens/token-format";
 import { TokenError } from "@/lib/tokens/token-error";
 import { expiresAtFor, LAST_USED_EVERY_MS, MAX_EXPIRY_DAYS } from "@/lib/tokens/token-rules";
@@ -78,6 +79,8 @@ export async function revokeToken(db: Db, id: string, now = Date.now()): Promise
   const result = await db.updateTable("api_tokens").set({ revoked_at: now }).where("id", "=", id).where("revoked_at", "is", null).executeTakeFirst();
   const row = await findTokenById(db, id);
   if (!row) throw new TokenError("not_found", "No such token.");
+  // Refused from the next request: forgotten here, and by every instance through Redis.
+  await tokenChanges.announce(row.prefix);
   return { row, changed: Number(result.numUpdatedRows) > 0 };
 }
 

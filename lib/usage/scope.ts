@@ -2,7 +2,7 @@ import "server-only";
 import type { Kysely } from "kysely";
 import { canManageUsers } from "@/lib/auth/roles";
 import type { Database, User } from "@/lib/db/schema";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import type { UsageScope } from "@/lib/usage/report";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { User } from "@/lib/db/schema";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { UserError } from "@/lib/users/user-error";
 import { emailSchema, nameSchema, passwordSchema, roleSchema } from "@/lib/users/users";
 

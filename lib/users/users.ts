@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { z } from "zod";
 import { recordUserChange, type ChangedBy } from "@/lib/activity/user-changes";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { announceUserChange } from "@/lib/auth/user-changes";
 import { ROLES, type Database, type Role, type User } from "@/lib/db/schema";
 import { inWriteTransaction, lastAdminError, leavesAnActiveAdmin } from "@/lib/users/last-admin";
 import { UserError } from "@/lib/users/user-error";
@@ -15,6 +16,10 @@ import { UserError } from "@/lib/users/user-error";
  * and then records itself in the activity log, in the same transaction as the change: the
  * admin API, the account routes, OAuth sign-in and the users command all pass it. Without
  * it nothing is recorded (the demo admin's set-up at server start, benchmarks, tests).
+ *
+ * Each change to a role, status, password or the sessions is announced once committed
+ * (lib/auth/user-changes.ts): instances that remember the user for session checks forget
+ * them, here and, with REDIS_URL, everywhere (the users command publishes too).
  */
 
 type Db = Kysely<Database>;
@@ -119,7 +124,7 @@ async function requireUser(db: Db, email: string): Promise<User> {
 // once, from one process or two, leave one of them an admin.
 
 export async function setRole(db: Db, email: string, role: string, by?: ChangedBy): Promise<User> {
-  return inWriteTransaction(db, async (trx) => {
+  const changed = await inWriteTransaction(db, async (trx) => {
     const user = await requireUser(trx, email);
     const nextRole = parseRole(role);
     if (nextRole === user.role) return user;
@@ -131,10 +136,12 @@ export async function setRole(db: Db, email: string, role: string, by?: ChangedB
     if (by) await recordUserChange(trx, by, "role_changed", user.email, { from: user.role, to: nextRole });
     return { ...user, role: nextRole, session_version: user.session_version + 1 };
   });
+  await announceUserChange(changed.id);
+  return changed;
 }
 
 export async function disableUser(db: Db, email: string, now = Date.now(), by?: ChangedBy): Promise<User> {
-  return inWriteTransaction(db, async (trx) => {
+  const disabled = await inWriteTransaction(db, async (trx) => {
     const user = await requireUser(trx, email);
     if (user.disabled_at !== null) return user;
     const { numUpdatedRows } = await trx
@@ -148,6 +155,8 @@ export async function disableUser(db: Db, email: string, now = Date.now(), by?: 
     if (by) await recordUserChange(trx, by, "user_changed", user.email, { change: "disabled" });
     return { ...user, disabled_at: now, session_version: user.session_version + 1 };
   });
+  await announceUserChange(disabled.id);
+  return disabled;
 }
 
 /**
@@ -169,11 +178,12 @@ export async function enableUser(db: Db, email: string, { allowDemo = false } = 
     if (by && user.disabled_at !== null) await recordUserChange(store, by, "user_changed", user.email, { change: "enabled" });
   };
   await (by ? inWriteTransaction(db, enable) : enable(db));
+  await announceUserChange(user.id);
   return { ...user, disabled_at: null };
 }
 
 export async function removeUser(db: Db, email: string, by?: ChangedBy): Promise<User> {
-  return inWriteTransaction(db, async (trx) => {
+  const removed = await inWriteTransaction(db, async (trx) => {
     const user = await requireUser(trx, email);
     const { numDeletedRows } = await trx
       .deleteFrom("users")
@@ -184,6 +194,8 @@ export async function removeUser(db: Db, email: string, by?: ChangedBy): Promise
     if (by) await recordUserChange(trx, by, "user_removed", user.email, { role: user.role });
     return user;
   });
+  await announceUserChange(removed.id);
+  return removed;
 }
 
 /** A new password ends every session of the user (sessions are JWTs carrying the version). */
@@ -200,6 +212,7 @@ export async function setPassword(db: Db, email: string, password: string, by?: 
     if (by) await recordUserChange(store, by, "user_changed", user.email, { change: "password_changed" });
   };
   await (by ? inWriteTransaction(db, change) : change(db));
+  await announceUserChange(user.id);
 }
 
 /** "Sign out everywhere": every session token issued so far stops working. */
@@ -214,6 +227,7 @@ export async function endSessions(db: Db, userId: string, by?: ChangedBy): Promi
     if (by && ended) await recordUserChange(store, by, "user_changed", ended.email, { change: "signed_out_everywhere" });
   };
   await (by ? inWriteTransaction(db, change) : change(db));
+  await announceUserChange(userId);
 }
 
 /**

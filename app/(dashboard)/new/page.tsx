@@ -4,7 +4,7 @@ import { UpstreamProblem } from "@/components/runs/upstream-problem";
 import { canLaunch } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadDirectory, loadModels } from "@/lib/flora/reads";
-import { MAX_PROMPT_LENGTH } from "@/lib/gateway/request-schemas";
+import { MAX_PROMPT_LENGTH } from "@/lib/flora/request-schemas";
 import { generationPrefill, recordedLaunch } from "@/lib/launches/prefill";
 import { placeChoicesOf } from "@/lib/launches/place-choices";
 import { describeError, log } from "@/lib/log";

@@ -8,7 +8,7 @@ import { archiveTotals } from "@/lib/archive/records";
 import { canManageUsers } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/gateway/api-error";
+import { ApiError } from "@/lib/errors/api-error";
 import { loadUsageReport } from "@/lib/usage/load-usage";
 import { usageQuerySchema } from "@/lib/usage/usage-query";
 import { listUsers } from "@/lib/users/users";

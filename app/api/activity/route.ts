@@ -1,7 +1,7 @@
 import { queryActivity } from "@/lib/activity/query";
 import { activityListQuerySchema, toSelection } from "@/lib/activity/query-schema";
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 
 // GET /api/activity?person=…&kind=…&from=…&to=…&cursor=…&limit=…: the activity log, newest
 // first, a page at a time (admins only). A bad filter or cursor is a 400, never ignored.

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 import { loadUsageReport } from "@/lib/usage/load-usage";
 import { usageQuerySchema } from "@/lib/usage/usage-query";
 

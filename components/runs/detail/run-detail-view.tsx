@@ -11,8 +11,8 @@ import { useEndNotification, useNotificationPermission } from "@/components/runs
 import { useRunWatch } from "@/components/runs/detail/use-run-watch";
 import { OutputGallery } from "@/components/runs/outputs/output-gallery";
 import type { DeclaredOutput } from "@/components/runs/outputs/output-names";
-import { isActiveStatus, runStatusLabels } from "@/lib/flora/run-status";
-import type { Run } from "@/lib/flora/schemas";
+import { isActiveStatus, runStatusLabels } from "@/lib/flora/wire";
+import type { Run } from "@/lib/flora/wire";
 import { DashboardApiError } from "@/lib/queries/fetch-json";
 import type { RunContext, RunRef } from "@/lib/runs/run-ref";
 

@@ -1,6 +1,6 @@
 import { StatusBadge } from "@/components/runs/status-badge";
 import { LocalTime } from "@/components/ui/local-time";
-import type { Run } from "@/lib/flora/schemas";
+import type { Run } from "@/lib/flora/wire";
 import { formatCost, formatDuration } from "@/lib/format";
 import type { RunContext, RunRef } from "@/lib/runs/run-ref";
 

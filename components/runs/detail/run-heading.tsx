@@ -3,8 +3,8 @@
 import { ProgressBar } from "@/components/runs/progress-bar";
 import { StatusBadge } from "@/components/runs/status-badge";
 import { useTickingClock } from "@/components/runs/detail/use-ticking-clock";
-import { isActiveStatus } from "@/lib/flora/run-status";
-import type { Run } from "@/lib/flora/schemas";
+import { isActiveStatus } from "@/lib/flora/wire";
+import type { Run } from "@/lib/flora/wire";
 import { formatDuration } from "@/lib/format";
 
 /**

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
-import { isActiveStatus, isTerminalStatus } from "@/lib/flora/run-status";
-import type { RunStatus } from "@/lib/flora/schemas";
+import { isActiveStatus, isTerminalStatus } from "@/lib/flora/wire";
+import type { RunStatus } from "@/lib/flora/wire";
 
 type Permission = NotificationPermission | "unsupported";
 

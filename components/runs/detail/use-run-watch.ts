@@ -2,8 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import type { Run } from "@/lib/flora/schemas";
-import { isTerminalStatus } from "@/lib/flora/run-status";
+import type { Run } from "@/lib/flora/wire";
+import { isTerminalStatus } from "@/lib/flora/wire";
 import { fetchRun, keepsPollingRun, runKeys, toPollFailure } from "@/lib/queries/run";
 import { BACKGROUND_INTERVAL_MS, isWorthRetrying, pollIntervalMs, retryDelayMs } from "@/lib/runs/poll-policy";
 

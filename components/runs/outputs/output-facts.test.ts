@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { captionFacts, formatBytes, formatMediaDuration, formatOf } from "@/components/runs/outputs/output-facts";
-import type { RunOutput } from "@/lib/flora/schemas";
+import type { RunOutput } from "@/lib/flora/wire";
 
 const image: RunOutput = { output_id: "out_1", type: "imageUrl", url: "https://media.example/runs/run_a/0.png?sig=abc" };
 const video: RunOutput = { output_id: "out_2", type: "videoUrl", url: "https://media.example/clip" };

@@ -1,4 +1,4 @@
-import type { RunOutput } from "@/lib/flora/schemas";
+import type { RunOutput } from "@/lib/flora/wire";
 
 /**
  * The facts an output's caption states: FLORA's output carries only a type and a URL, so the

@@ -10,7 +10,7 @@ import { RefusedOutput } from "@/components/runs/outputs/refused-output";
 import { TextOutput } from "@/components/runs/outputs/text-output";
 import { UseAsInput } from "@/components/runs/outputs/use-as-input";
 import { useOutputHead } from "@/components/runs/outputs/use-output-head";
-import type { RunOutput } from "@/lib/flora/schemas";
+import type { RunOutput } from "@/lib/flora/wire";
 import { toSafeHttpUrl } from "@/lib/safe-url";
 
 /**

@@ -5,7 +5,7 @@ import { Lightbox, type LightboxItem } from "@/components/runs/outputs/lightbox"
 import { OutputFigure } from "@/components/runs/outputs/output-figure";
 import { outputNames, type DeclaredOutput } from "@/components/runs/outputs/output-names";
 import { archivedMediaHref } from "@/lib/archive/hrefs";
-import type { RunOutput } from "@/lib/flora/schemas";
+import type { RunOutput } from "@/lib/flora/wire";
 import { outputDownloadHref, type RunRef } from "@/lib/runs/run-ref";
 import { toSafeHttpUrl } from "@/lib/safe-url";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { outputNames, type DeclaredOutput } from "@/components/runs/outputs/output-names";
-import type { OutputType, RunOutput } from "@/lib/flora/schemas";
+import type { OutputType, RunOutput } from "@/lib/flora/wire";
 
 const out = (type: OutputType, id = Math.random().toString(36).slice(2)): RunOutput => ({ output_id: `out_${id}`, type, url: "https://m.example/x" });
 

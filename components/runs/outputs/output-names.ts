@@ -1,4 +1,4 @@
-import type { OutputType, RunOutput } from "@/lib/flora/schemas";
+import type { OutputType, RunOutput } from "@/lib/flora/wire";
 import { OUTPUT_KIND } from "@/lib/runs/output-files";
 
 /** One output a technique declares: the run's outputs follow these, in order, by type. */

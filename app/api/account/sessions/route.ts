@@ -1,7 +1,7 @@
 import { byUser } from "@/lib/activity/user-changes";
 import { forgetRememberedUsers } from "@/lib/auth/user-lookup";
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 import { log } from "@/lib/log";
 import { endSessions } from "@/lib/users/users";
 

@@ -1,4 +1,4 @@
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 import { newTokenBodySchema, tokenApiError } from "@/lib/tokens/token-api";
 import { createOwnToken, tokensVisibleTo } from "@/lib/tokens/token-service";
 

@@ -1,7 +1,7 @@
 import { activityCsv, textStream } from "@/lib/activity/export";
 import { activityExportQuerySchema, toSelection } from "@/lib/activity/query-schema";
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 
 // GET /api/activity/export?person=…&kind=…&from=…&to=…: every entry the filters match, as
 // CSV, newest first (admins only). Streamed a page at a time, so there is no cap to note.

@@ -1,6 +1,6 @@
 import { byUser } from "@/lib/activity/user-changes";
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 import { newUserBodySchema, publicUser, toApiError } from "@/lib/users/user-api";
 import { addUser, listUsers } from "@/lib/users/users";
 

@@ -1,5 +1,5 @@
 import { archivedMediaQuery, archivedMediaResponse } from "@/lib/archive/archive-api";
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 
 // GET /api/archive/media?run_id=…&output_id=…: an archived output, inline, for the run page
 // once FLORA's URL may have expired; one Range for players that seek. Any signed-in user;

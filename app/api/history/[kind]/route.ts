@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { gatewayJson } from "@/lib/gateway/respond";
-import { route } from "@/lib/gateway/route";
+import { gatewayJson } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import {
   cursorSchema,
   projectIdSchema,
   runStatusValues,
   techniqueIdSchema,
   workspaceIdSchema,
-} from "@/lib/gateway/request-schemas";
+} from "@/lib/flora/request-schemas";
 import { isLauncherValue } from "@/lib/history/filters";
 import { loadHistoryList } from "@/lib/history/load-history-list";
 import { SEARCH_MAX_LENGTH } from "@/lib/search/fts-query";

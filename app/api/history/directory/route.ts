@@ -1,5 +1,5 @@
-import { gatewayJson } from "@/lib/gateway/respond";
-import { route } from "@/lib/gateway/route";
+import { gatewayJson } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { loadHistoryDirectory } from "@/lib/history/directory";
 
 // GET /api/history/directory: names of workspaces, projects and techniques (any signed-in user).

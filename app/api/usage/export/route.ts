@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 import { usageCsv, usageCsvFilename } from "@/lib/usage/csv";
 import { loadUsageReport } from "@/lib/usage/load-usage";
 import { usageQuerySchema } from "@/lib/usage/usage-query";

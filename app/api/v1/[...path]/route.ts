@@ -1,5 +1,5 @@
-import { ApiError } from "@/lib/gateway/api-error";
-import { route } from "@/lib/gateway/route";
+import { ApiError } from "@/lib/errors/api-error";
+import { route } from "@/lib/http/route";
 import { z } from "zod";
 
 // Any other /api/v1 path: not part of the gateway. Signed-in callers get 404, others 401.

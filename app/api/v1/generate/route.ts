@@ -1,8 +1,8 @@
-import { clientIdempotencyKey } from "@/lib/gateway/client-idempotency-key";
-import { withPollPath } from "@/lib/gateway/poll-url";
-import { generateBodySchema } from "@/lib/gateway/request-schemas";
-import { gatewayJson } from "@/lib/gateway/respond";
-import { route } from "@/lib/gateway/route";
+import { clientIdempotencyKey } from "@/lib/http/client-idempotency-key";
+import { withPollPath } from "@/lib/http/poll-url";
+import { generateBodySchema } from "@/lib/flora/request-schemas";
+import { gatewayJson } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { launchRun } from "@/lib/launches/launch-service";
 import { checkLaunchParams } from "@/lib/params/check-launch-params";
 

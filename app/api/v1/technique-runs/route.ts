@@ -1,8 +1,8 @@
 import { listTechniqueRuns } from "@/lib/flora/reads";
-import { withPollPath } from "@/lib/gateway/poll-url";
-import { techniqueRunListQuerySchema } from "@/lib/gateway/request-schemas";
-import { gatewayJson } from "@/lib/gateway/respond";
-import { route } from "@/lib/gateway/route";
+import { withPollPath } from "@/lib/http/poll-url";
+import { techniqueRunListQuerySchema } from "@/lib/flora/request-schemas";
+import { gatewayJson } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 
 // GET /api/v1/technique-runs: technique-run history, newest first, FLORA's filters and cursors.
 export const GET = route({ role: "viewer", query: techniqueRunListQuerySchema }, async ({ query }) => {

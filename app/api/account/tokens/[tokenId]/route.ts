@@ -1,4 +1,4 @@
-import { route } from "@/lib/gateway/route";
+import { route } from "@/lib/http/route";
 import { tokenApiError, tokenIdParamsSchema } from "@/lib/tokens/token-api";
 import { revokeTokenAs } from "@/lib/tokens/token-service";
 

@@ -2,8 +2,8 @@ import { byUser } from "@/lib/activity/user-changes";
 import { demoModeIsProven } from "@/lib/auth/demo-mode";
 import { forgetRememberedUsers } from "@/lib/auth/user-lookup";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/gateway/api-error";
-import { route } from "@/lib/gateway/route";
+import { ApiError } from "@/lib/errors/api-error";
+import { route } from "@/lib/http/route";
 import { publicUser, toApiError, userChangeBodySchema, userIdParamsSchema } from "@/lib/users/user-api";
 import { disableUser, enableUser, findUserById, removeUser, setRole } from "@/lib/users/users";
 

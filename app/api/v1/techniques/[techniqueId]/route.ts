@@ -1,7 +1,7 @@
 import { getTechnique } from "@/lib/flora/reads";
-import { techniqueParamsSchema } from "@/lib/gateway/request-schemas";
-import { gatewayJson } from "@/lib/gateway/respond";
-import { route } from "@/lib/gateway/route";
+import { techniqueParamsSchema } from "@/lib/flora/request-schemas";
+import { gatewayJson } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 
 // GET /api/v1/techniques/{techniqueId}: one technique with its input and output schema.
 export const GET = route({ role: "viewer", params: techniqueParamsSchema }, async ({ params }) =>

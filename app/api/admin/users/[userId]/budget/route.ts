@@ -2,8 +2,8 @@ import { byUser } from "@/lib/activity/user-changes";
 import { capBodySchema } from "@/lib/budgets/caps";
 import { changeBudget } from "@/lib/budgets/change-budget";
 import { getDb } from "@/lib/db";
-import { ApiError } from "@/lib/gateway/api-error";
-import { route } from "@/lib/gateway/route";
+import { ApiError } from "@/lib/errors/api-error";
+import { route } from "@/lib/http/route";
 import { userIdParamsSchema } from "@/lib/users/user-api";
 import { findUserById } from "@/lib/users/users";
 

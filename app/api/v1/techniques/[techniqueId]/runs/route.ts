@@ -1,10 +1,10 @@
 import { launchRun } from "@/lib/launches/launch-service";
 import { checkTechniqueInputs } from "@/lib/params/check-launch-params";
-import { clientIdempotencyKey } from "@/lib/gateway/client-idempotency-key";
-import { withPollPath } from "@/lib/gateway/poll-url";
-import { techniqueParamsSchema, techniqueRunBodySchema } from "@/lib/gateway/request-schemas";
-import { gatewayJson } from "@/lib/gateway/respond";
-import { route } from "@/lib/gateway/route";
+import { clientIdempotencyKey } from "@/lib/http/client-idempotency-key";
+import { withPollPath } from "@/lib/http/poll-url";
+import { techniqueParamsSchema, techniqueRunBodySchema } from "@/lib/flora/request-schemas";
+import { gatewayJson } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 
 // POST /api/v1/techniques/{techniqueId}/runs: start a technique run (members and admins).
 export const POST = route(
