@@ -73,6 +73,26 @@ test("the history list is one tab stop, and the focus follows j and k", async ({
   await expect(page).toHaveURL(new RegExp(`/runs/${id}$`));
 });
 
+test("a selected video row plays its preview and is still one tab stop", async ({ page }) => {
+  await page.goto("/generations?status=completed");
+  const history = new HistoryPage(page);
+  await history.ready();
+  // The seeded history has video runs among its first rows; select the first by keyboard.
+  const positions = await history.list.locator("[data-run-row]").evaluateAll((rows) =>
+    rows.filter((row) => row.querySelector('[aria-label^="Video output"]')).map((row) => Number(row.getAttribute("data-position"))),
+  );
+  expect(positions.length).toBeGreaterThan(0);
+  await history.rows().first().getByRole("link").focus();
+  for (let step = 0; step < positions[0]!; step += 1) await page.keyboard.press("j");
+  const row = history.list.locator(`[data-position="${positions[0]}"]`);
+  await expect(row).toHaveAttribute("aria-current", "true");
+  await expect(row.locator("video")).toHaveCount(1);
+  const focusable = await history.list.evaluate((list) =>
+    [...list.querySelectorAll<HTMLElement>("a[href], button, video, [tabindex]")].filter((element) => element.tabIndex >= 0).length,
+  );
+  expect(focusable).toBe(1);
+});
+
 // One run per output type; [document] adds a document to a text run, the type with no model of its own.
 const RUNS = [
   { output: "image", body: { type: "image", prompt: "accessibility: an image" } },

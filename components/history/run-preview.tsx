@@ -85,7 +85,8 @@ function ProgressFace({ frame, progress, pending }: { frame: string; progress: n
  * In the list a video is only mounted while it plays (hover, or the keyboard's selection): a
  * list scrolling past hundreds of <video> elements would spend its frames decoding them. In
  * the grid (a few tiles on screen) it shows its poster frame, loaded with the metadata only.
- * Not focusable itself: the keyboard plays it by selecting its row, so the list stays one tab stop.
+ * Never focusable itself, playing or not: the keyboard plays it by selecting its row, so the
+ * list stays one tab stop.
  */
 function VideoPreview({ src, frame, active, poster }: { src: string; frame: string; active: boolean; poster: boolean }) {
   const [hovered, setHovered] = useState(false);
@@ -99,7 +100,7 @@ function VideoPreview({ src, frame, active, poster }: { src: string; frame: stri
       onMouseLeave={() => setHovered(false)}
     >
       {playing ? (
-        <video src={src} muted autoPlay loop playsInline preload="auto" className="h-full w-full object-cover" />
+        <video src={src} muted autoPlay loop playsInline preload="auto" tabIndex={-1} className="h-full w-full object-cover" />
       ) : poster ? (
         // "#t=0.1": the first frame, even where a browser would otherwise show a blank box.
         <video src={`${src}#t=0.1`} muted playsInline preload="metadata" tabIndex={-1} className="h-full w-full object-cover" data-poster="" />
