@@ -4,6 +4,7 @@ import { homeOf } from "./viewers";
 
 const read = (runId: string, time: number, overrides: Partial<LoggedRequest> = {}): LoggedRequest => ({
   method: "GET",
+  request_id: `req_${runId}_${time}`,
   path: `/api/v1/runs/${runId}`,
   idempotency_key: null,
   time,

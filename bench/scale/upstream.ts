@@ -2,16 +2,10 @@
  * What FLORA (the simulator) saw, read from its loopback control API: its request log and
  * its state. The benchmark's upstream figures come only from here, never from the app.
  */
-export interface LoggedRequest {
-  method: string;
-  /** Path with its query string, e.g. /api/v1/runs/run_abc. */
-  path: string;
-  idempotency_key: string | null;
-  /** Unix ms, when the request arrived. */
-  time: number;
-  status: number | null;
-  fault: string | null;
-}
+/** The simulator's own record of a request (simulator/state/request-log.ts). */
+import type { LoggedRequest } from "../../simulator/state/request-log";
+
+export type { LoggedRequest };
 
 export interface SimulatorState {
   generations: { total: number; by_status: Record<string, number> };
