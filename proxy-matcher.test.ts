@@ -16,5 +16,7 @@ describe("proxy matcher", () => {
   it("still runs for every page, /sign-in included, and not for the API", () => {
     for (const path of ["/", "/generations", "/runs/run_1", "/sign-in", "/manifest"]) expect(runsProxy(path), path).toBe(true);
     expect(runsProxy("/api/v1/runs/run_1")).toBe(false);
+    // FLORA's webhook has no session: a redirect to /sign-in would lose every delivery.
+    expect(runsProxy("/api/webhooks/flora")).toBe(false);
   });
 });

@@ -174,7 +174,7 @@ const READ_CASES: ReadCase[] = [
 ];
 
 async function expectReadAnswer(c: ReadCase, response: APIResponse, ms: number) {
-  expectWithinDeadline(ms, READ_DEADLINE_MS);
+  expectWithinDeadline({ response, ms }, READ_DEADLINE_MS);
   if (c.atLeastMs) expect(ms).toBeGreaterThanOrEqual(c.atLeastMs);
   if (c.answer === 200) expect(response.status(), await response.text()).toBe(200);
   else await expectErrorEnvelope(response, c.answer, c.code!);
@@ -222,7 +222,7 @@ test.describe("reads: a run poll and the run page", () => {
     for (let poll = 0; poll < 3; poll += 1) {
       const { response, ms } = await timed(() => page.request.get(`/api/v1/runs/${directRun}`));
       await expectErrorEnvelope(response, 502, "upstream_error");
-      expectWithinDeadline(ms, READ_DEADLINE_MS);
+      expectWithinDeadline({ response, ms }, READ_DEADLINE_MS);
     }
     expect(await upstreamCalls("GET", `/runs/${directRun}`)).toHaveLength(6);
 
@@ -253,7 +253,7 @@ test.describe("reads: a run poll and the run page", () => {
     await waitUpstreamStatus(ended, "failed");
     await clearSimulatorRequests();
     const { response, ms } = await timed(() => page.request.get(`/api/v1/runs/${ended}`));
-    expectWithinDeadline(ms, READ_DEADLINE_MS);
+    expectWithinDeadline({ response, ms }, READ_DEADLINE_MS);
     expect(response.status()).toBe(200);
     expect(await response.json()).toMatchObject({ run_id: ended, status: "failed", error_code: "provider_error" });
     // A finished run cannot change: asking again is answered from memory.
@@ -305,7 +305,7 @@ test.describe("reads: a history page", () => {
     for (let read = 0; read < 3; read += 1) {
       const { response, ms } = await timed(() => page.request.get(`/api/v1${query}`));
       await expectErrorEnvelope(response, 502, "upstream_error");
-      expectWithinDeadline(ms, READ_DEADLINE_MS);
+      expectWithinDeadline({ response, ms }, READ_DEADLINE_MS);
     }
     expect(await upstreamCalls("GET", query)).toHaveLength(6);
 
@@ -321,7 +321,7 @@ test.describe("reads: a history page", () => {
     const query = historyQuery();
     await clearSimulatorRequests();
     const { response, ms } = await timed(() => page.request.get(`/api/v1${query}`));
-    expectWithinDeadline(ms, READ_DEADLINE_MS);
+    expectWithinDeadline({ response, ms }, READ_DEADLINE_MS);
     expect(response.status()).toBe(200);
     const { generations } = (await response.json()) as { generations: Array<{ run_id: string }> };
     expect(generations.find((run) => run.run_id === runId)).toMatchObject({ status: "failed", error_code: "provider_error" });
@@ -430,7 +430,7 @@ for (const surface of LAUNCH_SURFACES) {
         await arm(c);
         await clearSimulatorRequests();
         const { response, ms } = await surface.direct(page.request, `${c.directive ?? ""}${unique(c.name)}`);
-        expectWithinDeadline(ms, LAUNCH_DEADLINE_MS);
+        expectWithinDeadline({ response, ms }, LAUNCH_DEADLINE_MS);
         if (c.answer === 200) expect(response.status(), await response.text()).toBe(200);
         else await expectErrorEnvelope(response, c.answer, c.code!);
         if (c.retryAfter) expect(response.headers()["retry-after"]).toBe(c.retryAfter);
@@ -487,7 +487,7 @@ for (const surface of LAUNCH_SURFACES) {
       for (let launch = 0; launch < 3; launch += 1) {
         const { response, ms } = await surface.direct(page.request, unique("storm"));
         await expectErrorEnvelope(response, 502, "upstream_error");
-        expectWithinDeadline(ms, LAUNCH_DEADLINE_MS);
+        expectWithinDeadline({ response, ms }, LAUNCH_DEADLINE_MS);
       }
       const direct = byKey(await upstreamCalls("POST", surface.directPath));
       expect([...direct.values()].map((calls) => calls.length)).toEqual([2, 2, 2]);
@@ -561,7 +561,7 @@ test.describe("slow faults, every surface at once", () => {
         ]);
         for (const { response, ms } of [poll, list]) {
           await expectErrorEnvelope(response, 504, "upstream_timeout");
-          expectWithinDeadline(ms, READ_DEADLINE_MS);
+          expectWithinDeadline({ response, ms }, READ_DEADLINE_MS);
           expect(ms).toBeGreaterThan(READ_DEADLINE_MS - 1_000);
         }
         expect(await upstreamCalls("GET", `/runs/${directRun}`)).toHaveLength(2);
@@ -590,7 +590,7 @@ test.describe("slow faults, every surface at once", () => {
     for (const answer of answers) {
       if (!answer) continue;
       await expectErrorEnvelope(answer.response, 504, "upstream_timeout");
-      expectWithinDeadline(answer.ms, LAUNCH_DEADLINE_MS);
+      expectWithinDeadline(answer, LAUNCH_DEADLINE_MS);
       expect(answer.ms).toBeGreaterThan(LAUNCH_DEADLINE_MS - 1_000);
     }
     // Direct and form: two launches per surface, two attempts each, one key per launch.
@@ -629,7 +629,7 @@ test.describe("slow faults, every surface at once", () => {
     for (const { response, ms } of answers) {
       expect(response.status(), await response.text()).toBe(200);
       expect(response.headers()["idempotent-replayed"]).toBe("true");
-      expectWithinDeadline(ms, LAUNCH_DEADLINE_MS);
+      expectWithinDeadline({ response, ms }, LAUNCH_DEADLINE_MS);
     }
     // Per launch: the first answer trickled until the attempt's deadline (never finished, so
     // no status), the retry with the same key was told "duplicate" and the run was found.

@@ -1,4 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { blockEventStream } from "./support/event-stream";
+import { FRESH_PASSWORD, freshMember, signedOutPage, signInThrough } from "./support/fresh-teammate";
 import { HistoryPage } from "./support/history-page";
 import { launchGeneration, RunPage } from "./support/run-page";
 import { SignInPage } from "./support/sign-in-page";
@@ -10,27 +12,15 @@ import { usersCommand } from "./support/users";
 // sessions tests end sessions of teammates of their own, never the suite's shared users.
 
 test.afterEach(clearFaults);
+// The stops of polling itself: with the event stream open the pages would not poll at all
+// (e2e/live-updates.spec.ts covers the stream's own refusals).
+test.beforeEach(async ({ page }) => blockEventStream(page));
 
-const PASSWORD = "polling-password-1";
-const SIGNED_OUT = { storageState: { cookies: [], origins: [] } };
-
-function freshMember(tag: string): string {
-  const email = `polling-${tag}-${Date.now()}@atelier.test`;
-  expect(usersCommand(["add", email, "--role", "member", "--password-stdin"], `${PASSWORD}\n`)).toContain(`Added ${email}`);
-  return email;
-}
-
-async function signedOutPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, ...SIGNED_OUT });
-  return { context, page: await context.newPage() };
-}
-
-/** Opens `path` signed out, signs `email` in on the way, and lands there. */
-async function signInThrough(page: Page, email: string, path: string) {
-  await page.goto(path);
-  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-  await new SignInPage(page).signIn(email, PASSWORD);
-  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === path);
+/** A page of a fresh, signed-out context that polls (its event stream blocked). */
+async function signedOutPollingPage(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await signedOutPage(browser, baseURL);
+  await blockEventStream(opened.context);
+  return opened;
 }
 
 /** Counts a page's requests to one gateway path, and how many were sent when the first `status` came back. */
@@ -54,10 +44,10 @@ async function expectPollingStopped(page: Page, seen: ReturnType<typeof countPol
 
 test("a run page whose session ends stops polling, and Sign in again leads back to the run", async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
-  const email = freshMember("run");
+  const email = freshMember("polling-run");
   const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "watched until signed out [run-seconds:30]" });
   const runPath = `/runs/${runId}`;
-  const { context, page } = await signedOutPage(browser, baseURL!);
+  const { context, page } = await signedOutPollingPage(browser, baseURL!);
   try {
     const seen = countPolls(page, `/api/v1/runs/${runId}`, 401);
     await signInThrough(page, email, runPath);
@@ -74,7 +64,7 @@ test("a run page whose session ends stops polling, and Sign in again leads back 
 
     await signInAgain.click();
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-    await new SignInPage(page).signIn(email, PASSWORD);
+    await new SignInPage(page).signIn(email, FRESH_PASSWORD);
     await expect(page).toHaveURL(new RegExp(`${runPath}$`));
     await expect(runPage.status()).toBeVisible();
     await expect(runPage.problem()).toHaveCount(0);
@@ -117,10 +107,10 @@ test("a history row whose run FLORA no longer has stops being polled", async ({ 
 
 test("a history page whose session ends stops polling its rows and offers Sign in again, back to the same filters", async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
-  const email = freshMember("history");
+  const email = freshMember("polling-history");
   const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "a row watched until signed out [run-seconds:30]" });
   const listPath = "/generations?workspace=ws_northwind&project=prj_springcampaign";
-  const { context, page } = await signedOutPage(browser, baseURL!);
+  const { context, page } = await signedOutPollingPage(browser, baseURL!);
   try {
     const seen = countPolls(page, `/api/v1/runs/${runId}`, 401);
     await signInThrough(page, email, listPath);
@@ -134,7 +124,7 @@ test("a history page whose session ends stops polling its rows and offers Sign i
     await expect(signInAgain).toHaveAttribute("href", `/sign-in?callbackUrl=${encodeURIComponent(listPath)}`);
 
     await signInAgain.click();
-    await new SignInPage(page).signIn(email, PASSWORD);
+    await new SignInPage(page).signIn(email, FRESH_PASSWORD);
     await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === listPath);
     await expect(page.getByRole("alert").filter({ hasText: "Signed out" })).toHaveCount(0);
   } finally {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { blockEventStream } from "./support/event-stream";
 import { launchGeneration, launchTechniqueRun, RunPage } from "./support/run-page";
 import { SignInPage } from "./support/sign-in-page";
 import { clearFaults, clearSimulatorRequests, injectFault, simulatorGet, simulatorRequests } from "./support/simulator";
@@ -71,6 +72,8 @@ test("a run is watched from pending to completed without a reload, and every out
 });
 
 test("polling stops for good once the run is completed", async ({ page, browser, baseURL }) => {
+  // The poll's own behaviour: with the event stream, the page would not poll at all.
+  await blockEventStream(page);
   test.setTimeout(60_000);
   const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "count my polls" });
   const polls: string[] = [];
@@ -325,6 +328,8 @@ test("an unknown run is a 404 that says what to do", async ({ page }) => {
 });
 
 test("a rate-limited poll waits out Retry-After, says when it retries, then carries on", async ({ page, browser, baseURL }) => {
+  // The poll's own behaviour: with the event stream, the page would not poll at all.
+  await blockEventStream(page);
   test.setTimeout(60_000);
   const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "slow down" });
   await page.goto(`/runs/${runId}`);
@@ -344,6 +349,8 @@ test("a rate-limited poll waits out Retry-After, says when it retries, then carr
 });
 
 test("an unreachable FLORA is said plainly, and the page recovers by itself", async ({ page, browser, baseURL }) => {
+  // The poll's own behaviour: with the event stream, the page would not poll at all.
+  await blockEventStream(page);
   test.setTimeout(60_000);
   const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "hold on" });
   await injectFault({ method: "GET", path: `/runs/${runId}`, times: 4, fault: { kind: "status", status: 503 } });
@@ -398,6 +405,8 @@ test("a run that ends while its tab is hidden raises a notification, when the te
 });
 
 test("a hidden tab without notifications stops polling until it is shown again", async ({ page, browser, baseURL }) => {
+  // The poll's own behaviour: with the event stream, the page would not poll at all.
+  await blockEventStream(page);
   test.setTimeout(60_000);
   await page.addInitScript(() => {
     (window as unknown as { __setHidden: (hidden: boolean) => void }).__setHidden = (hidden) => {
@@ -423,9 +432,11 @@ test("a hidden tab without notifications stops polling until it is shown again",
   expect(polls).toBeGreaterThan(whenHidden);
 });
 
-test("three teammates watching one run cost the upstream about one poll a second, not three", async ({ browser, baseURL }) => {
+test("three teammates polling one run cost the upstream about one poll a second, not three", async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
   const context = await browser.newContext({ baseURL, storageState: storageStateOf("admin") });
+  // The gateway's coalescing of polls: without the event stream (e2e/live-updates.spec.ts), as behind a proxy that drops it.
+  await blockEventStream(context);
   // 16 s from the launch: on a loaded machine the launch and three page loads can take
   // several seconds of it, and the pages must still watch long enough to poll 15 times.
   const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "everyone is watching [run-seconds:16]" });

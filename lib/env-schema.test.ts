@@ -111,3 +111,48 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AUTH_SECRET: SECRET, OUTPUT_MAX_BYTES: "lots" })).toThrow(/OUTPUT_MAX_BYTES/);
   });
 });
+
+describe("PUBLIC_URL and FLORA_WEBHOOK_SECRET (FLORA's webhooks)", () => {
+  const WHSEC = "whsec_test_secret_value";
+  const withHooks = (publicUrl: string) => parseEnv({ AUTH_SECRET: SECRET, PUBLIC_URL: publicUrl, FLORA_WEBHOOK_SECRET: WHSEC });
+
+  it("are off unless set", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET, PUBLIC_URL: " " });
+    expect(env.PUBLIC_URL).toBeUndefined();
+    expect(env.FLORA_WEBHOOK_SECRET).toBeUndefined();
+  });
+
+  it("accept an https origin anywhere and http on loopback only, kept as the bare origin", () => {
+    expect(withHooks("https://atelier.example.com").PUBLIC_URL).toBe("https://atelier.example.com");
+    expect(withHooks("https://atelier.example.com/").PUBLIC_URL).toBe("https://atelier.example.com");
+    for (const local of ["http://127.0.0.1:3000", "http://localhost:3000", "http://[::1]:3000"]) expect(withHooks(local).PUBLIC_URL).toBe(local);
+    expect(withHooks("https://atelier.example.com").FLORA_WEBHOOK_SECRET).toBe(WHSEC);
+  });
+
+  it.each([
+    ["http://atelier.example.com", /PUBLIC_URL must be https/],
+    ["http://10.0.0.5:3000", /PUBLIC_URL must be https/],
+    ["http://127.0.0.1.example.com", /PUBLIC_URL must be https/],
+    ["https://atelier.example.com/dashboard", /PUBLIC_URL must be an origin only/],
+    ["https://atelier.example.com/?x=1", /PUBLIC_URL must be an origin only/],
+    ["https://user:pw@atelier.example.com", /PUBLIC_URL must not carry credentials/],
+    ["ftp://atelier.example.com", /PUBLIC_URL must be an http\(s\) URL/],
+    ["atelier.example.com", /PUBLIC_URL must be an http\(s\) URL/],
+  ])("refuse PUBLIC_URL=%s", (value, problem) => {
+    expect(() => withHooks(value)).toThrow(problem);
+  });
+
+  it("refuse PUBLIC_URL without the secret, naming both, and never print the secret", () => {
+    expect(() => parseEnv({ AUTH_SECRET: SECRET, PUBLIC_URL: "https://atelier.example.com" })).toThrow(
+      /PUBLIC_URL is set but FLORA_WEBHOOK_SECRET is not/,
+    );
+    let message = "";
+    try {
+      parseEnv({ AUTH_SECRET: SECRET, FLORA_WEBHOOK_SECRET: "not-a-whsec-secret-value" });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/FLORA_WEBHOOK_SECRET must be the webhook signing secret, starting with whsec_/);
+    expect(message).not.toContain("not-a-whsec-secret-value");
+  });
+});

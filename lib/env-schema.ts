@@ -127,6 +127,29 @@ export const envSchema = z.object({
   REDIS_URL: optionalString.pipe(z.url({ protocol: /^rediss?$/, hostname: /./, error: "must be a redis:// or rediss:// URL" }).optional()),
 
   /**
+   * The dashboard's public origin (https://atelier.example.com). Set, every launch asks
+   * FLORA to POST a signed webhook to <PUBLIC_URL>/api/webhooks/flora when its run ends.
+   * https, or http on a loopback address (local use and tests); an origin only.
+   */
+  PUBLIC_URL: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://atelier.example.com" })
+      .superRefine((value, ctx) => {
+        const problem = publicUrlProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .transform((value) => new URL(value).origin)
+      .optional(),
+  ),
+  /** Verifies FLORA's webhook signatures (whsec_…, shown when the API key was made). Never logged. */
+  FLORA_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^whsec_[\x21-\x7e]+$/, "must be the webhook signing secret, starting with whsec_")
+      .optional(),
+  ),
+
+  /**
    * Set by `npm start` when it starts the simulator itself, to a random value it also gives
    * the simulator: the demo admin may sign in only while the upstream answers the same one.
    * Never set it by hand.
@@ -162,6 +185,11 @@ function crossFieldProblems(env: ParsedEnv): string[] {
       );
     }
   }
+  if (env.PUBLIC_URL && !env.FLORA_WEBHOOK_SECRET) {
+    problems.push(
+      "PUBLIC_URL is set but FLORA_WEBHOOK_SECRET is not. Launches would ask FLORA for webhooks the dashboard could not verify: set FLORA_WEBHOOK_SECRET to the whsec_… signing secret, or unset PUBLIC_URL.",
+    );
+  }
   const pairs: Array<[keyof ParsedEnv, keyof ParsedEnv]> = [
     ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"],
     ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
@@ -173,6 +201,20 @@ function crossFieldProblems(env: ParsedEnv): string[] {
     if (!env[a] !== !env[b]) problems.push(`${env[a] ? b : a} is not set. ${a} and ${b} go together: set both or neither.`);
   }
   return problems;
+}
+
+/** Why a PUBLIC_URL cannot be the origin FLORA calls back, or undefined when it can. */
+function publicUrlProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined; // z.url() has said why already.
+  }
+  if (url.protocol === "http:" && !isLoopbackUrl(value)) return "must be https (http only on 127.0.0.1, localhost or [::1])";
+  if (url.username || url.password) return "must not carry credentials";
+  if (url.pathname !== "/" || url.search || url.hash) return "must be an origin only, without a path, query or fragment";
+  return undefined;
 }
 
 /** True for an http(s) URL on 127.0.0.0/8, ::1 or localhost: this machine only. */
@@ -193,6 +235,7 @@ const HOW_TO_FIX: Partial<Record<keyof z.infer<typeof envSchema>, string>> = {
   FLORA_BASE_URL: "Leave it unset for FLORA itself, or give the base URL including /api/v1.",
   ATELIER_UPSTREAM: "`npm start` sets it; leave it unset when you start Next yourself against FLORA.",
   PORT: "Give a free TCP port, for example 3000.",
+  PUBLIC_URL: "Give the origin teammates open the dashboard at, or leave it unset to do without FLORA's webhooks.",
 };
 
 export class EnvError extends Error {

@@ -1,11 +1,12 @@
 "use client";
 
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { useRunStream } from "@/components/hooks/use-run-stream";
 import type { Run } from "@/lib/flora/wire";
 import { isActiveStatus } from "@/lib/flora/wire";
 import { pollPathOf, type HistoryRun } from "@/lib/history/history-run";
-import { runPollOptions } from "@/lib/queries/history";
+import { historyKeys, runPollOptions } from "@/lib/queries/history";
 import { lastPollFailure } from "@/lib/queries/run";
 import { pollStopOf } from "@/lib/runs/poll-policy";
 
@@ -17,14 +18,18 @@ export interface LiveRuns {
 }
 
 /**
- * Polls the loaded runs that are still pending or running (through the gateway, which
- * coalesces), and returns their latest state by run id. Each stops once its run ends or
- * its poll is refused (401, 403, 404: see runPollOptions), and none poll from a hidden tab.
+ * Follows the loaded runs that are still pending or running, and returns their latest state
+ * by run id: on the tab's event stream while it covers them, else by polling the gateway
+ * (which coalesces). Each poll stops once its run ends or is refused (401, 403, 404: see
+ * runPollOptions), and none poll from a hidden tab.
  */
 export function useLiveRuns(runs: HistoryRun[]): LiveRuns {
   // A launch FLORA has not confirmed (a search row) has no run to poll yet.
   const active = useMemo(() => runs.filter((run) => isActiveStatus(run.status) && !run.launchState), [runs]);
-  const results = useQueries({ queries: active.map((run) => runPollOptions(pollPathOf(run))) });
+  const queryClient = useQueryClient();
+  const paths = useMemo(() => active.map(pollPathOf), [active]);
+  const isCovered = useRunStream(paths, (path, run) => queryClient.setQueryData(historyKeys.run(path), run));
+  const results = useQueries({ queries: paths.map((path) => runPollOptions(path, isCovered(path))) });
   return useMemo(() => {
     const latest = new Map<string, Run>();
     let signedOut = false;

@@ -62,9 +62,12 @@ async function copyOfPostgresStore(source: string, dir: string): Promise<string>
   return target.toString();
 }
 
-/** Runs scripts/serve.ts with `env` on top of a clean environment; resolves once it answers. */
-export async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
+/**
+ * Runs scripts/serve.ts with `env` on top of a clean environment; resolves once it answers.
+ * `port`: one chosen beforehand, for an instance that must know its own URL (PUBLIC_URL).
+ */
+export async function startInstance(env: Record<string, string>, { port = 0 }: { port?: number } = {}): Promise<Instance> {
+  port ||= await freePort();
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: {

@@ -112,6 +112,13 @@ export interface ActivityTable {
   detail_json: string | null;
 }
 
+/** A FLORA webhook delivery acted on, by its event id: a redelivery finds it and does nothing. */
+export interface WebhookDeliveriesTable {
+  event_id: string;
+  run_id: string;
+  received_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   launches: LaunchesTable;
@@ -119,6 +126,7 @@ export interface Database {
   budget_caps: BudgetCapsTable;
   budget_spend: BudgetSpendTable;
   activity: ActivityTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -152,26 +152,42 @@ export async function getTechnique(techniqueId: string): Promise<Technique> {
   );
 }
 
-/** GET /runs/{runId}, coalesced: however many watch, one upstream poll per interval. */
-export function getRun(runId: string): Promise<Run> {
-  return runPollCache().get(runCacheKey(runId), () =>
-    read("GET /runs/{id}", async (options) =>
-      parseUpstream(runSchema, await getFloraClient().generations.retrieve(runId, options), "GET /runs/{id}"),
+const readRun = (runId: string) => () =>
+  read("GET /runs/{id}", async (options) =>
+    parseUpstream(runSchema, await getFloraClient().generations.retrieve(runId, options), "GET /runs/{id}"),
+  );
+
+const readTechniqueRun = (techniqueId: string, runId: string) => () =>
+  read("GET /techniques/{id}/runs/{id}", async (options) =>
+    parseUpstream(
+      runSchema,
+      await getFloraClient().techniques.runs.retrieve(runId, { techniqueId }, options),
+      "GET /techniques/{id}/runs/{id}",
     ),
   );
+
+/** GET /runs/{runId}, coalesced: however many watch, one upstream poll per interval. */
+export function getRun(runId: string): Promise<Run> {
+  return runPollCache().get(runCacheKey(runId), readRun(runId));
 }
 
 /** GET /techniques/{techniqueId}/runs/{runId}, coalesced like getRun. */
 export function getTechniqueRun(techniqueId: string, runId: string): Promise<Run> {
-  return runPollCache().get(techniqueRunCacheKey(techniqueId, runId), () =>
-    read("GET /techniques/{id}/runs/{id}", async (options) =>
-      parseUpstream(
-        runSchema,
-        await getFloraClient().techniques.runs.retrieve(runId, { techniqueId }, options),
-        "GET /techniques/{id}/runs/{id}",
-      ),
-    ),
-  );
+  return runPollCache().get(techniqueRunCacheKey(techniqueId, runId), readTechniqueRun(techniqueId, runId));
+}
+
+/**
+ * One read of the run now, past whatever the poll cache holds, which then holds this answer:
+ * for FLORA's webhook, which says a run changed but carries no outputs. A finished run read
+ * here tells the run-end listeners (budgets, archive) like any poll.
+ */
+export function refreshRun(runId: string): Promise<Run> {
+  return runPollCache().refresh(runCacheKey(runId), readRun(runId));
+}
+
+/** refreshRun for a technique run, which is read under its technique. */
+export function refreshTechniqueRun(techniqueId: string, runId: string): Promise<Run> {
+  return runPollCache().refresh(techniqueRunCacheKey(techniqueId, runId), readTechniqueRun(techniqueId, runId));
 }
 
 /** Names for ids: the lists carry workspace and project ids only. */

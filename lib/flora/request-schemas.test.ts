@@ -55,7 +55,7 @@ describe("list queries", () => {
 describe("POST /generate body", () => {
   it("accepts a minimal and a full body", () => {
     expect(generateBodySchema.parse(validGenerate)).toEqual(validGenerate);
-    const full = { ...validGenerate, model: "t2i-flux-2-pro", params: { seed: 4, tags: ["a"] }, callback_url: "https://hooks.example/x" };
+    const full = { ...validGenerate, model: "t2i-flux-2-pro", params: { seed: 4, tags: ["a"] } };
     expect(generateBodySchema.parse(full)).toEqual(full);
   });
 
@@ -68,6 +68,7 @@ describe("POST /generate body", () => {
     [{ ...validGenerate, params: [1, 2] }, "params"],
     [{ ...validGenerate, params: null }, "params"],
     [{ ...validGenerate, callback_url: "http://hooks.example/x" }, "callback_url"],
+    [{ ...validGenerate, callback_url: "https://hooks.example/x" }, "callback_url"],
     [{ ...validGenerate, model: "name with spaces" }, "model"],
   ])("refuses %j", (body, field) => {
     const result = generateBodySchema.safeParse(body);
@@ -89,6 +90,11 @@ describe("POST /generate body", () => {
 describe("technique run body", () => {
   it("defaults the mode to async", () => {
     expect(techniqueRunBodySchema.parse({ inputs: [{ id: "i1", type: "text", value: "hi" }] }).mode).toBe("async");
+  });
+
+  it("refuses a client's callback_url: the dashboard sets it (PUBLIC_URL)", () => {
+    const result = techniqueRunBodySchema.safeParse({ inputs: [{ id: "i1", type: "text", value: "hi" }], callback_url: "https://hooks.example/x" });
+    expect(result.error!.issues[0]).toMatchObject({ path: ["callback_url"], message: expect.stringMatching(/set by the dashboard \(PUBLIC_URL\)/) });
   });
 
   it("refuses an empty input list and unknown input types", () => {

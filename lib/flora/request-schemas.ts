@@ -85,9 +85,14 @@ const plainObjectSchema = z.custom<Record<string, unknown>>(
   "must be an object",
 );
 
-const callbackUrlSchema = z
-  .url({ protocol: /^https$/, error: "must be an https URL" })
-  .max(2048, "is too long");
+/**
+ * FLORA's `callback_url` is the dashboard's to set (PUBLIC_URL, lib/webhooks/config.ts): one
+ * key serves the team, so a teammate's own URL would receive the team's signed webhooks, and
+ * runs launched with it would not be settled by the dashboard's. Refused, never forwarded.
+ */
+const callbackUrlSchema = z.never({
+  error: "is set by the dashboard (PUBLIC_URL), not by a client: leave it out",
+});
 
 const modelIdSchema = z
   .string()

@@ -7,7 +7,7 @@ import type { User } from "@/lib/db/schema";
 /**
  * Every API route that goes through the wrapper answers 429 in the envelope once its caller
  * has spent the minute's budget, whatever its method, params or body, and before its own
- * code runs. route.test.ts proves the mechanism; this proves each route uses it. The three
+ * code runs. route.test.ts proves the mechanism; this proves each route uses it. The four
  * routes outside the wrapper are named, with why, and the test fails if a new one appears.
  */
 const admin: User = {
@@ -44,6 +44,7 @@ const UNWRAPPED: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own handler; sign-in has its own limiter (lib/auth/attempt-limiter.ts)",
   "app/api/csp-report/route.ts": "browsers report without a session; capped by size and its own limiter",
   "app/api/health/route.ts": "load balancers probe without a session; cached for 2 s",
+  "app/api/webhooks/flora/route.ts": "FLORA delivers without a session; its signature is the credential, limited per address (lib/webhooks)",
 };
 
 const root = path.resolve(__dirname, "../..");

@@ -119,10 +119,13 @@ describe("route() with Authorization: Bearer atl_…", () => {
     expect((await read(request("/api/v1/generations", bearer(demoToken)), context)).status).toBe(200);
   });
 
-  it("opens only /api/v1: a token on the account API is refused, even with a cookie", async () => {
+  it("opens only /api/v1 and its event stream: a token on the account API is refused, even with a cookie", async () => {
     const { token } = await tokenFor(member);
     state.cookieUser = member;
     expect(await answer(await read(request("/api/account/tokens", bearer(token)), context))).toEqual({ status: 401, code: "unauthorized" });
+    expect(await answer(await read(request("/api/eventsx", bearer(token)), context))).toEqual({ status: 401, code: "unauthorized" });
+    state.cookieUser = null;
+    expect(await answer(await read(request("/api/events", bearer(token)), context))).toEqual({ status: 200, code: undefined });
   });
 
   it("leaves a bearer value that is not ours (the SDK's placeholder key) to the session cookie", async () => {

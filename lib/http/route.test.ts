@@ -141,4 +141,28 @@ describe("route()", () => {
     expect((await getRoute(get("/api/v1/runs/run_1"), context({ runId: "run_1" }))).status).toBe(200);
     budget.perMinute = 1_000;
   });
+
+  it("says in Server-Timing how long the dashboard took, on answers and refusals alike", async () => {
+    session.user = user("viewer");
+    handler.mockImplementationOnce(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      return Response.json({});
+    });
+    const slow = await getRoute(get("/api/v1/runs/run_1"), context({ runId: "run_1" }));
+    const duration = Number(/^app;dur=([\d.]+)$/.exec(slow.headers.get("server-timing") ?? "")?.[1]);
+    expect(duration).toBeGreaterThanOrEqual(55);
+    expect(duration).toBeLessThan(5_000);
+    session.user = null;
+    const refused = await getRoute(get("/api/v1/runs/run_1"), context({ runId: "run_1" }));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("server-timing")).toMatch(/^app;dur=[\d.]+$/);
+  });
+
+  it("leaves a response with immutable headers as it is", async () => {
+    session.user = user("viewer");
+    handler.mockImplementationOnce(async () => Response.redirect("http://dash.example/elsewhere", 303));
+    const redirected = await getRoute(get("/api/v1/runs/run_1"), context({ runId: "run_1" }));
+    expect(redirected.status).toBe(303);
+    expect(redirected.headers.get("location")).toBe("http://dash.example/elsewhere");
+  });
 });

@@ -23,6 +23,8 @@ import "@/lib/budgets/run-end-hook";
 import { findRunOfLaunch } from "@/lib/launches/reconcile";
 import { hasPlace, placelessKey, refusesPlace, withoutPlace } from "@/lib/launches/technique-place";
 import { log } from "@/lib/log";
+import { getEnv } from "@/lib/env";
+import { webhookConfig } from "@/lib/webhooks/config";
 
 export type LaunchRequest =
   | { kind: "generation"; body: GenerateBody }
@@ -65,16 +67,23 @@ function intentOf(request: LaunchRequest, { user, token }: Actor, key: string): 
   };
 }
 
+/** With PUBLIC_URL set, FLORA is asked to POST the run's end to the dashboard's webhook. */
+function callbackField(): { callback_url?: string } {
+  const config = webhookConfig(getEnv());
+  return config ? { callback_url: config.callbackUrl } : {};
+}
+
 function sendUpstream(request: LaunchRequest, key: string): Promise<LaunchResponse> {
   const headers = { "Idempotency-Key": key };
+  const callback = callbackField();
   return callUpstream(
     LAUNCH_POLICY,
     async (options) => {
       if (request.kind === "generation") {
-        const answer = await getFloraClient().generations.create(request.body, { ...options, headers });
+        const answer = await getFloraClient().generations.create({ ...request.body, ...callback }, { ...options, headers });
         return parseUpstream(generationCreateResponseSchema, answer, "POST /generate");
       }
-      const answer = await getFloraClient().techniques.runs.create(request.techniqueId, request.body, { ...options, headers });
+      const answer = await getFloraClient().techniques.runs.create(request.techniqueId, { ...request.body, ...callback }, { ...options, headers });
       return parseUpstream(runSchema, answer, "POST /techniques/{id}/runs");
     },
     {

@@ -59,13 +59,15 @@ export function historyHeadOptions(kind: HistoryKind, filters: HistoryFilters) {
   });
 }
 
-export function runPollOptions(pollPath: string) {
+/** `streamed`: the tab's event stream covers the run, so its news arrives without polling. */
+export function runPollOptions(pollPath: string, streamed = false) {
   return queryOptions({
     queryKey: historyKeys.run(pollPath),
     queryFn: () => fetchRun(pollPath),
     // Gentle, and only while the run can still change and the gateway still answers it (not
     // after a 401, 403 or 404: see pollStopOf); never from a hidden tab (the default).
-    refetchInterval: (query) => (keepsPollingRun(query.state) ? 3_000 : false),
+    refetchInterval: (query) => (!streamed && keepsPollingRun(query.state) ? 3_000 : false),
+    refetchOnWindowFocus: !streamed,
     staleTime: 0,
     // As on the run page, a refusal is final and a 429 waits out Retry-After; three tries at most.
     retry: (failures: number, error: Error) => failures < 3 && isWorthRetrying(toPollFailure(error)),

@@ -2,6 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { useRunStream } from "@/components/hooks/use-run-stream";
 import type { Run } from "@/lib/flora/wire";
 import { isTerminalStatus } from "@/lib/flora/wire";
 import { fetchRun, keepsPollingRun, runKeys, toPollFailure } from "@/lib/queries/run";
@@ -17,10 +18,12 @@ export interface RunWatchOptions {
 }
 
 /**
- * Watches one run through the gateway: briskly at first, slower for long runs, never again
- * once it is completed or failed, or once the gateway answers 401, 403 or 404 (signed out,
- * no longer allowed, gone: see pollStopOf). A hidden tab pauses polling and retries
- * (react-query's focus manager); other failures back off, and a 429 waits out Retry-After.
+ * Watches one run: on the tab's event stream while it covers the run (the server tells of
+ * each change, and the page does not poll), else by polling the gateway: briskly at first,
+ * slower for long runs, never again once it is completed or failed, or once the gateway
+ * answers 401, 403 or 404 (signed out, no longer allowed, gone: see pollStopOf). A hidden
+ * tab pauses polling and retries (react-query's focus manager); other failures back off,
+ * and a 429 waits out Retry-After.
  */
 export function useRunWatch({ pollPath, initialRun, renderedAt, estimatedSeconds, pollInBackground }: RunWatchOptions) {
   const [watchStart] = useState(() => Date.now());
@@ -28,6 +31,14 @@ export function useRunWatch({ pollPath, initialRun, renderedAt, estimatedSeconds
   const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
   const queryClient = useQueryClient();
   const queryKey = runKeys.detail(pollPath);
+  const known = queryClient.getQueryData<Run>(queryKey) ?? initialRun;
+  const live = !isTerminalStatus(known?.status);
+  const isCovered = useRunStream(live ? [pollPath] : [], (_path, run) => {
+    polls.current += 1;
+    queryClient.setQueryData(queryKey, run);
+  });
+  // The query re-reads its options on every render, and coverage changes re-render.
+  const streamed = live && isCovered(pollPath);
   const query = useQuery({
     queryKey,
     queryFn: async () => {
@@ -40,8 +51,12 @@ export function useRunWatch({ pollPath, initialRun, renderedAt, estimatedSeconds
     initialDataUpdatedAt: renderedAt,
     // A finished run never changes: no refetch on focus, reconnect or remount.
     staleTime: (q) => (isTerminalStatus(q.state.data?.status) ? Infinity : 0),
+    // The page was rendered with the run a moment ago: the stream (or the first poll, at the
+    // interval) tells what changed since. A page without the run (its read failed) asks at once.
+    refetchOnMount: (q) => q.state.data === undefined,
+    refetchOnWindowFocus: !streamed,
     refetchInterval: (q) => {
-      if (!keepsPollingRun(q.state)) return false;
+      if (!keepsPollingRun(q.state) || streamed) return false;
       const interval = pollIntervalMs({ watchedMs: Date.now() - watchStart, polls: polls.current, estimatedSeconds });
       return typeof document !== "undefined" && document.hidden ? Math.max(interval, BACKGROUND_INTERVAL_MS) : interval;
     },

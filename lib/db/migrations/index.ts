@@ -7,6 +7,7 @@ import * as activity from "./0005-activity";
 import * as promptSearch from "./0006-prompt-search";
 import * as budgetSpend from "./0007-budget-spend";
 import * as archive from "./0008-archive";
+import * as webhookDeliveries from "./0009-webhook-deliveries";
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -21,4 +22,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006-prompt-search": promptSearch,
   "0007-budget-spend": budgetSpend,
   "0008-archive": archive,
+  "0009-webhook-deliveries": webhookDeliveries,
 };

@@ -98,4 +98,35 @@ describe("PollCache", () => {
     await expect(cache.get("run_ghost", missing)).rejects.toBeInstanceOf(NotFound);
     expect(asked).toBe(2);
   });
+
+  it("refresh reads upstream past a fresh answer, remembers the new one and tells onLoad", async () => {
+    const told: Run[] = [];
+    let now = 1_700_000_000_000;
+    const cache = new PollCache<Run>({
+      freshMs: 1_000,
+      terminalMs: 600_000,
+      maxEntries: 10,
+      isTerminal: (run) => run.status === "completed",
+      onLoad: (_key, run) => told.push(run),
+      now: () => now,
+    });
+    let reads = 0;
+    const read = (status: Run["status"]) => async (): Promise<Run> => (reads += 1, { id: "run_1", status });
+    await cache.get("run_1", read("running"));
+    expect(await cache.get("run_1", read("completed"))).toMatchObject({ status: "running" });
+    expect(await cache.refresh("run_1", read("completed"))).toMatchObject({ status: "completed" });
+    expect(reads).toBe(2);
+    expect(told.map((run) => run.status)).toEqual(["running", "completed"]);
+    now += 60_000;
+    // Remembered as finished now: a later poll is answered from memory.
+    expect(await cache.get("run_1", read("running"))).toMatchObject({ status: "completed" });
+    expect(reads).toBe(2);
+  });
+
+  it("a failed refresh leaves the remembered answer as it was", async () => {
+    const { cache, loader } = setup();
+    await cache.get("run_1", loader({ id: "run_1", status: "running" }));
+    await expect(cache.refresh("run_1", async () => { throw new Error("upstream down"); })).rejects.toThrow("upstream down");
+    expect(cache.peek("run_1")).toMatchObject({ status: "running" });
+  });
 });

@@ -37,6 +37,8 @@ export interface PollCacheOptions<T> {
 /** A cross-instance coalescer: SharedPoll in ./shared-poll.ts. */
 export interface SharedLoader<T> {
   get(key: string, load: () => Promise<T>): Promise<T>;
+  /** Loads now, whatever is shared, and shares the answer in its place. */
+  refresh(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 type Load<T> = () => Promise<T>;
@@ -75,13 +77,37 @@ export class PollCache<T extends object> {
     return value;
   }
 
-  private async load(key: string, load: Load<T>, set: { ttl?: number }): Promise<T> {
+  /**
+   * Reads upstream now, whatever this memory or the shared one holds, and remembers the
+   * answer in place of theirs (FLORA's webhook says the run changed: a remembered
+   * "running" is stale). Listeners hear of it as of any load; a failure leaves both as they were.
+   */
+  async refresh(key: string, load: Load<T>): Promise<T> {
     const shared = this.options.shared?.() ?? null;
-    const loadAndTell = async () => {
+    const loadAndTell = this.loadAndTell(key, load);
+    const value = shared ? await shared.refresh(key, loadAndTell) : await loadAndTell();
+    this.failures.delete(key);
+    // A load still in flight for the key finds it replaced and leaves this answer be.
+    this.values.set(key, value, { ttl: this.ttlOf(value, shared !== null) });
+    return value;
+  }
+
+  private loadAndTell(key: string, load: Load<T>): Load<T> {
+    return async () => {
       const value = await load();
       this.options.onLoad?.(key, value);
       return value;
     };
+  }
+
+  private ttlOf(value: T, shared: boolean): number {
+    const freshMs = shared ? Math.min(this.options.freshMs, this.options.sharedFreshMs ?? this.options.freshMs) : this.options.freshMs;
+    return this.options.isTerminal(value) ? this.options.terminalMs : freshMs;
+  }
+
+  private async load(key: string, load: Load<T>, set: { ttl?: number }): Promise<T> {
+    const shared = this.options.shared?.() ?? null;
+    const loadAndTell = this.loadAndTell(key, load);
     let value: T;
     try {
       value = shared ? await shared.get(key, loadAndTell) : await loadAndTell();
@@ -91,8 +117,7 @@ export class PollCache<T extends object> {
       throw error;
     }
     this.failures.delete(key);
-    const freshMs = shared ? Math.min(this.options.freshMs, this.options.sharedFreshMs ?? this.options.freshMs) : this.options.freshMs;
-    set.ttl = this.options.isTerminal(value) ? this.options.terminalMs : freshMs;
+    set.ttl = this.ttlOf(value, shared !== null);
     return value;
   }
 }

@@ -119,6 +119,32 @@ describe.skipIf(!hasRedisServer())("SharedPoll: one upstream read per key per in
   });
 });
 
+describe.skipIf(!hasRedisServer())("SharedPoll.refresh", () => {
+  let server: RedisServer;
+  const instances = redisInstances(() => server.url);
+  const options = { freshMs: 1_000, terminalMs: 60_000, lockMs: 2_000, isTerminal: (run: Run) => run.status === "completed" };
+
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    instances.disconnectAll();
+    await server?.stop();
+  });
+
+  it("reads past a shared unfinished answer and shares the fresh one with the other instance", async () => {
+    const a = new SharedPoll<Run>(await instances.instance("a"), options);
+    const b = new SharedPoll<Run>(await instances.instance("b"), options);
+    let reads = 0;
+    const read = (status: Run["status"]) => async (): Promise<Run> => ({ id: "run_8", status, read: ++reads });
+    await a.get("run:run_8", read("running"));
+    expect(await b.get("run:run_8", read("completed"))).toMatchObject({ status: "running", read: 1 });
+    expect(await a.refresh("run:run_8", read("completed"))).toMatchObject({ status: "completed", read: 2 });
+    expect(await b.get("run:run_8", read("running"))).toMatchObject({ status: "completed", read: 2 });
+    expect(reads).toBe(2);
+  });
+});
+
 describe("SharedPoll without a reachable Redis", () => {
   it("reads upstream itself instead of failing the poll", async () => {
     const dead = new Redis("redis://127.0.0.1:1", { maxRetriesPerRequest: 0, retryStrategy: () => null, lazyConnect: true, enableOfflineQueue: false });

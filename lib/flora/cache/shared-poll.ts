@@ -84,6 +84,22 @@ export class SharedPoll<T> {
     return this.loadAndShare(key, load, token);
   }
 
+  /**
+   * Loads now, without looking at what Redis holds (it may be a "running" read a moment
+   * before the run ended), then shares the answer as any load's: stored, and published to
+   * instances waiting on the key. Without Redis the value is still returned.
+   */
+  async refresh(key: string, load: () => Promise<T>): Promise<T> {
+    const value = await load();
+    const ttl = this.options.isTerminal(value) ? this.options.terminalMs : this.options.freshMs;
+    const message: Message<T> = { ok: true, value };
+    await Promise.allSettled([
+      this.redis.commands.set(valueKey(key), JSON.stringify(value), "PX", ttl),
+      this.redis.commands.publish(channelOf(key), JSON.stringify(message)),
+    ]);
+    return value;
+  }
+
   private async read(key: string): Promise<T | undefined> {
     const text = await this.redis.commands.get(valueKey(key));
     return text === null ? undefined : (JSON.parse(text) as T);
