@@ -16,6 +16,7 @@ import next from "next";
 import { closeStore } from "../lib/db/store";
 import { parseEnv } from "../lib/env-schema";
 import { answerFromMemory } from "../lib/http/fast-path";
+import { endEventStreams } from "../lib/live/open-streams";
 import { resolveClientAddress } from "../lib/http/forwarded-for";
 import { shutDownServer } from "./lib/server-shutdown";
 import { STOP_BUDGET } from "./lib/stop-budget";
@@ -40,6 +41,9 @@ async function stop(signal: NodeJS.Signals) {
   // Whatever hangs below, the process is gone before the 10 s a supervisor allows.
   setTimeout(() => process.exit(1), STOP_BUDGET.serverExitMs).unref();
   console.log(`${signal}: finishing the requests in flight, then stopping…`);
+  // Event streams never finish by themselves: end them now, and their tabs reconnect elsewhere.
+  const streams = endEventStreams();
+  if (streams > 0) console.log(`Ended ${streams} event stream${streams === 1 ? "" : "s"}.`);
   // Next's close waits for work scheduled with after(); then nothing can use the store.
   const afterClose = [async () => app?.close(), closeStore];
   const log = (message: string) => console.error(message);

@@ -123,3 +123,40 @@ describe("openEventStream", () => {
     expect(s.onClose).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("endEventStreams", () => {
+  it("ends every open stream at once (a stopping server), and forgets the ones that ended", async () => {
+    const { endEventStreams } = await import("@/lib/live/open-streams");
+    endEventStreams();
+    const [a, b, c] = [open(), open(), open()];
+    c.controller.abort();
+    expect(endEventStreams()).toBe(2);
+    await vi.waitFor(() => expect(a.seen.ended && b.seen.ended).toBe(true));
+    expect(a.onClose).toHaveBeenCalledTimes(1);
+    expect(b.watchers.size).toBe(0);
+    expect(endEventStreams()).toBe(0);
+  });
+});
+
+describe("a joining tab's first events", () => {
+  it("come in the order they were numbered, whatever the order of the watched runs", async () => {
+    let answer = 0;
+    const watchers = new RunWatchers({
+      read: async (ref) => ({ ...running, run_id: ref.runId, progress: ++answer }),
+      coverage: async () => ({ covered: false, estimatedSeconds: null }),
+    });
+    const runs = ["run_b", "run_a"].map((runId) => ({ path: `/api/v1/runs/${runId}`, ref: { kind: "generation" as const, runId, techniqueId: null } }));
+    // Another tab makes run_a's state known first (the smaller number), then run_b's.
+    const stopA = watchers.watch(runs[1]!.path, runs[1]!.ref, () => {});
+    await vi.waitFor(() => expect(watchers.lastSeq).toBe(1));
+    const stopB = watchers.watch(runs[0]!.path, runs[0]!.ref, () => {});
+    await vi.waitFor(() => expect(watchers.lastSeq).toBe(2));
+    const s = open({ watchers, runs });
+    await vi.waitFor(() => expect(s.seen.text().match(/event: run/g)).toHaveLength(2));
+    const ids = [...s.seen.text().matchAll(/id: boot1-(\d+)/g)].map((match) => Number(match[1]));
+    expect(ids).toEqual([1, 2]);
+    s.controller.abort();
+    stopA();
+    stopB();
+  });
+});

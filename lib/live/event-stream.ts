@@ -1,3 +1,4 @@
+import { trackStream } from "@/lib/live/open-streams";
 import type { RunRef } from "@/lib/runs/run-ref";
 import type { RunWatchers, WatchEvent } from "@/lib/live/run-watchers";
 
@@ -85,9 +86,17 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
         options.signal.addEventListener("abort", abort);
         send(`retry: ${RECONNECT_MS}\n`);
         send(frame("ready", { heartbeatMs: options.heartbeatMs, watching: options.runs.map((run) => run.path) }));
+        // The runs' latest states go out in the order they were numbered, so that the last id
+        // the browser heard (what it sends back on reconnecting) is the highest it holds: every
+        // event up to it has arrived.
+        const known: WatchEvent[] = [];
+        let live = false;
         for (const { path, ref } of options.runs) {
-          stops.push(options.watchers.watch(path, ref, (event) => send(frameOf(event, options.bootId)), options.afterSeq));
+          const listener = (event: WatchEvent) => (live ? send(frameOf(event, options.bootId)) : known.push(event));
+          stops.push(options.watchers.watch(path, ref, listener, options.afterSeq));
         }
+        live = true;
+        for (const event of known.sort((a, b) => a.seq - b.seq)) send(frameOf(event, options.bootId));
 
         // An event, not an SSE comment: the browser's EventSource shows scripts no comments,
         // and the tab's watchdog must see the beat.
@@ -103,7 +112,7 @@ export function openEventStream(options: EventStreamOptions): ReadableStream<Uin
           );
         }, options.heartbeatMs);
         const lifetime = setTimeout(close, options.lifetimeMs);
-        stops.push(() => clearInterval(heartbeat), () => clearTimeout(lifetime));
+        stops.push(() => clearInterval(heartbeat), () => clearTimeout(lifetime), trackStream(close));
       },
       cancel() {
         if (!closed) end();

@@ -78,7 +78,7 @@ describe("RunStream", () => {
     expect(heard.map((news) => news.status)).toEqual(["completed"]);
   });
 
-  it("reopens with the last event id when the watched set changes, and closes when nothing is watched", () => {
+  it("reopens with the whole new set (no `after`: a new run needs its state) when the set changes, and closes when nothing is watched", () => {
     const tab = stream();
     const stopA = tab.subscribe("/api/v1/runs/run_a", () => {});
     advance(100);
@@ -87,7 +87,8 @@ describe("RunStream", () => {
     const stopB = tab.subscribe("/api/v1/runs/run_b", () => {});
     advance(100);
     expect(sources[0]!.closed).toBe(true);
-    expect(new URL(latest().url, "http://x").searchParams.get("after")).toBe("boot-7");
+    expect(watchedIn(latest())).toBe("/api/v1/runs/run_a,/api/v1/runs/run_b");
+    expect(new URL(latest().url, "http://x").searchParams.has("after")).toBe(false);
     stopA();
     stopB();
     advance(100);

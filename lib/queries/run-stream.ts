@@ -2,8 +2,7 @@ import type { Run } from "@/lib/flora/wire";
 
 /**
  * The tab's one event stream (GET /api/events): every run page and live history row
- * subscribes its poll path here, and the stream is reopened, with `after` set to the last
- * event heard, whenever the set changes. A run is "covered" while the stream is open and
+ * subscribes its poll path here, and the stream is reopened whenever the set changes. A run is "covered" while the stream is open and
  * its last news was good: then its query does not poll. Anything else (the stream never
  * said ready within READY_WAIT_MS, as behind a buffering proxy; it fell silent; the server
  * refused it; FLORA could not be read for that run) uncovers the run, and its query polls
@@ -42,7 +41,6 @@ export class RunStream {
   private readonly changeListeners = new Set<() => void>();
   private source: EventSource | null = null;
   private watching = "";
-  private lastEventId: string | null = null;
   private phase: Phase = "closed";
   private version = 0;
   private reopenTimer: number | null = null;
@@ -107,9 +105,10 @@ export class RunStream {
     this.close();
     this.watching = watching;
     if (paths.length === 0 || this.retryTimer !== null) return;
-    const search = new URLSearchParams({ watch: watching });
-    if (this.lastEventId) search.set("after", this.lastEventId);
-    const source = this.deps.open(`/api/events?${search.toString()}`);
+    // No `after` here: the event id covers the runs watched so far, and a run new to the set
+    // needs its state sent even when another tab's watch already numbered it. (The browser's
+    // own reconnections, same set, send Last-Event-ID by themselves.)
+    const source = this.deps.open(`/api/events?${new URLSearchParams({ watch: watching }).toString()}`);
     this.source = source;
     this.setPhase("connecting");
     this.armWatchdog(READY_WAIT_MS);
@@ -122,17 +121,13 @@ export class RunStream {
     });
     source.addEventListener("heartbeat", () => this.armWatchdog(this.heartbeatMs * 2 + 5_000));
     source.addEventListener("run", (event) => {
-      const message = event as MessageEvent<string>;
-      this.lastEventId = message.lastEventId || this.lastEventId;
-      const { path, run } = JSON.parse(message.data) as { path: string; run: Run };
+      const { path, run } = JSON.parse((event as MessageEvent<string>).data) as { path: string; run: Run };
       for (const listener of this.listeners.get(path) ?? []) listener(run);
       if (this.uncovered.delete(path)) this.changed();
     });
     for (const kind of ["problem", "gone"]) {
       source.addEventListener(kind, (event) => {
-        const message = event as MessageEvent<string>;
-        this.lastEventId = message.lastEventId || this.lastEventId;
-        const { path } = JSON.parse(message.data) as { path: string };
+        const { path } = JSON.parse((event as MessageEvent<string>).data) as { path: string };
         this.uncovered.add(path);
         this.changed();
       });
