@@ -23,7 +23,7 @@ import { startRedis } from "@/lib/testing/redis";
 import { createToken } from "@/lib/tokens/token-store";
 import { addUser } from "@/lib/users/users";
 import { buildIsStale } from "../scripts/lib/build-freshness";
-import { cleanUpAll, cleanUpOnSignals, interrupted, onCleanUp } from "./scale/cleanup";
+import { cleanUpOnSignals, onCleanUp, runBenchmark } from "./scale/cleanup";
 import { startAppInstance, startSimulator } from "./scale/processes";
 import { launchLines, scenarioTable } from "./scale/report";
 import { runScenario, type Accounts, type Load, type ScenarioResult } from "./scale/scenario";
@@ -139,9 +139,4 @@ async function main() {
   console.log(`full figures: ${path.relative(root, file)}`);
 }
 
-main()
-  .catch((error: unknown) => {
-    if (!interrupted()) console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanUpAll());
+runBenchmark(main);

@@ -61,3 +61,13 @@ export function cleanUpOnSignals(): void {
     }
   });
 }
+
+/** A benchmark's entry point: clean-up after `main` whatever happens; exit code 1 when it failed (quietly when a signal stopped it). */
+export function runBenchmark(main: () => Promise<void>): void {
+  main()
+    .catch((error: unknown) => {
+      if (!interrupted()) console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => cleanUpAll());
+}

@@ -89,10 +89,11 @@ async function answers(url: string): Promise<boolean> {
 
 /**
  * scripts/serve.ts with `env` on a clean environment (nothing of this shell's leaks in);
- * resolves once /api/health answers 200.
+ * resolves once /api/health answers 200. `port`: when the environment must name the origin
+ * (PUBLIC_URL), the caller picks the free port first.
  */
-export async function startAppInstance(root: string, name: string, env: Record<string, string>): Promise<AppInstance> {
-  const port = await freePort();
+export async function startAppInstance(root: string, name: string, env: Record<string, string>, port?: number): Promise<AppInstance> {
+  port ??= await freePort();
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: root,

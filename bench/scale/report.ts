@@ -7,7 +7,7 @@ const ms = (value: number) => value.toFixed(1);
 const rate = (figures: PollFigures) => `${figures.meanPerRunPerSecond.toFixed(2)} / ${figures.maxPerRunPerSecond.toFixed(2)}`;
 const gaps = (figures: PollFigures) => `${figures.readsUnderOneSecondApart} (${figures.shortestGapMs ?? "-"} ms)`;
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ");
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pollFigures, type LoggedRequest } from "./upstream";
+import { loggedRead as read } from "./logged-request.fixture";
+import { pollFigures } from "./upstream";
 import { homeOf } from "./viewers";
-
-const read = (runId: string, time: number, overrides: Partial<LoggedRequest> = {}): LoggedRequest => ({
-  method: "GET",
-  request_id: `req_${runId}_${time}`,
-  path: `/api/v1/runs/${runId}`,
-  idempotency_key: null,
-  time,
-  status: 200,
-  fault: null,
-  ...overrides,
-});
 
 describe("pollFigures", () => {
   it("counts each run's upstream reads inside the window only, per second", () => {
