@@ -26,6 +26,8 @@ const HISTORIES = [
 for (const { path, list } of HISTORIES) {
   for (const view of ["List", "Grid"] as const) {
     test(`${path} in ${view.toLowerCase()} view`, async ({ page }) => {
+      // Two whole-page axe passes over a long history: several seconds each on two busy cores.
+      test.setTimeout(60_000);
       await page.goto(path);
       const history = new HistoryPage(page, list);
       await history.ready();

@@ -24,6 +24,28 @@ test("a teammate signs in, sees who they are, and signs out", async ({ page }) =
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Ftechnique-runs$/);
 });
 
+test("what is typed before the page's code has loaded is kept and signs in", async ({ page }) => {
+  // The page's scripts arrive late (a slow phone): the teammate types meanwhile.
+  let releaseScripts = () => {};
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  // Scripts only: a held stylesheet would keep the page from rendering at all.
+  await page.route(/\/_next\/static\/chunks\/.*\.js$/, async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto("/sign-in?callbackUrl=%2Fgenerations", { waitUntil: "commit" });
+  const form = new SignInPage(page).form();
+  await form.getByLabel("Email").fill(USERS.member.email);
+  await form.getByLabel("Password").fill(USERS.member.password);
+  const button = form.getByRole("button", { name: "Sign in" });
+  await expect(button).toBeDisabled();
+  releaseScripts();
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(page).toHaveURL(/\/generations$/);
+  await expect(page.getByTestId("signed-in-user")).toHaveText(`${USERS.member.email} Member`);
+});
+
 test("a wrong password or an unknown email gets the same message, and no session", async ({ page }) => {
   await page.goto("/sign-in");
   const signIn = new SignInPage(page);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSeriousViolations } from "./support/axe";
+import { HistoryPage } from "./support/history-page";
 import { readLaunches } from "./support/store";
 import { storageStateOf, USERS } from "./support/users";
 
@@ -92,7 +93,10 @@ test("usage figures match the store, a member sees only their own, the CSV agree
   const historyScripts = collectScripts(historyPage);
   await historyPage.goto("/generations");
   await expect(historyPage.getByRole("heading", { level: 1 })).toBeVisible();
-  await historyPage.waitForLoadState("networkidle");
+  // Hydrated and loaded: every script of the first load has arrived. (Not "networkidle": a
+  // history with live rows holds its event stream open, so the network is never idle.)
+  await expect(new HistoryPage(historyPage).list).toHaveAttribute("data-hydrated", "true");
+  await historyPage.waitForLoadState("load");
   const loaded = await historyScripts();
   expect(loaded.length).toBeGreaterThan(0);
   expect(loaded.filter((text) => text.includes(CHART_JS_MARK))).toHaveLength(0);

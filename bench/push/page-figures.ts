@@ -23,6 +23,10 @@ export interface KindFigures {
   fromEndMs: Summary;
   /** webhook only: from the run's end to the simulator sending the delivery. */
   deliveryLagMs: Summary | null;
+  /** webhook only: from the delivery's send time to the page's stream hearing Completed (the server's share). */
+  webhookToEventMs: Summary | null;
+  /** From the stream's Completed event to the page showing it (the browser's share). */
+  eventToPageMs: Summary;
   /** webhook only: runs with no delivery the dashboard answered 2xx, and deliveries retried. */
   undelivered: number | null;
   retriedDeliveries: number | null;
@@ -68,6 +72,15 @@ export function kindFigures(
           }),
         )
       : null,
+    webhookToEventMs: webhook
+      ? summarize(
+          measured.flatMap((run) => {
+            const delivery = firstDelivery(run.runId);
+            return delivery && run.eventAt !== null ? [run.eventAt - delivery.time] : [];
+          }),
+        )
+      : null,
+    eventToPageMs: summarize(measured.flatMap((run) => (run.eventAt !== null ? [run.completedAt! - run.eventAt] : []))),
     undelivered: webhook
       ? runs.filter((run) => !deliveries.some((delivery) => delivery.run_id === run.runId && delivery.status !== null && delivery.status < 300 && delivery.status >= 200)).length
       : null,
@@ -100,6 +113,7 @@ export function runRows(watched: WatchedRun[], deliveries: Delivery[], endedAt: 
       endedAt: end,
       webhookSentAt: sentAt,
       completedOnPageAt: run.completedAt,
+      streamEventAt: run.eventAt,
       latencyMs: from !== null && run.completedAt !== null ? run.completedAt - from : null,
       firstStatus: run.firstStatus,
       pagePollTimes: run.pagePollTimes,

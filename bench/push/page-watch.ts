@@ -12,6 +12,8 @@ export interface PageWatch {
   firstStatus: string | null;
   /** Epoch ms when the status became Completed; null when it did not within the timeout. */
   completedAt: number | null;
+  /** Epoch ms when the page's event stream delivered the run as completed (null: it did not). */
+  eventAt: number | null;
   /** The page's own requests for the run (`GET /api/v1/runs/{id}`): its polls. */
   pagePolls: number;
   /** When each was sent (epoch ms, this machine's clock), to tell polls before Completed from after. */
@@ -22,15 +24,31 @@ export interface PageWatch {
 
 declare global {
   interface Window {
-    __pushBench?: { firstStatus: string | null; completedAt: number | null };
+    __pushBench?: { firstStatus: string | null; completedAt: number | null; eventAt: number | null };
   }
 }
 
 /** For every page of the context, before its own scripts. */
 export async function installStatusProbe(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    const probe = { firstStatus: null as string | null, completedAt: null as number | null };
+    const probe = { firstStatus: null as string | null, completedAt: null as number | null, eventAt: null as number | null };
     window.__pushBench = probe;
+    // The stream's own "completed" event, heard before the page's code: a late event and a
+    // late render are then told apart.
+    const NativeEventSource = window.EventSource;
+    window.EventSource = class extends NativeEventSource {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener("run", (event) => {
+          try {
+            const { run } = JSON.parse((event as MessageEvent<string>).data) as { run: { status: string } };
+            if (run.status === "completed") probe.eventAt ??= performance.timeOrigin + performance.now();
+          } catch {
+            // Not this probe's business.
+          }
+        });
+      }
+    };
     const observer = new MutationObserver(() => {
       const text = document.querySelector('[data-testid="run-status"]')?.textContent ?? null;
       if (text === null) return;
@@ -59,7 +77,7 @@ export async function watchRunPage(context: BrowserContext, runId: string, timeo
   try {
     await page.goto(`/runs/${runId}`);
     await page.waitForFunction(() => window.__pushBench?.completedAt != null, undefined, { timeout: timeoutMs, polling: 100 }).catch(() => undefined);
-    const probe = await page.evaluate(() => window.__pushBench ?? { firstStatus: null, completedAt: null });
+    const probe = await page.evaluate(() => window.__pushBench ?? { firstStatus: null, completedAt: null, eventAt: null });
     return { ...probe, ...seen };
   } finally {
     await page.close();

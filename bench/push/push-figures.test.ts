@@ -81,6 +81,8 @@ describe("kindFigures", () => {
     round: 0,
     firstStatus,
     completedAt,
+    // The stream's event came 30 ms before the page showed it.
+    eventAt: completedAt === null ? null : completedAt - 30,
     pagePolls,
     // Half before the page showed Completed (or all of them, when it never did), half after.
     pagePollTimes: Array.from({ length: pagePolls }, (_, index) => (index < pagePolls / 2 ? 0 : Number.MAX_SAFE_INTEGER)),
@@ -104,14 +106,16 @@ describe("kindFigures", () => {
     expect(webhook.latencyMs).toMatchObject({ p50: 80, max: 290 });
     expect(webhook.fromEndMs).toMatchObject({ p50: 100, max: 300 });
     expect(webhook.deliveryLagMs).toMatchObject({ p50: 10, max: 20 });
+    expect(webhook.webhookToEventMs).toMatchObject({ p50: 50, max: 260 });
+    expect(webhook.eventToPageMs).toMatchObject({ p50: 30, max: 30 });
     expect(webhook.upstreamReadsPerRun.mean).toBe(1);
     const polling = kindFigures("polling", watched, deliveries, endedAt, log);
-    expect(polling).toMatchObject({ runs: 2, measured: 1, neverCompleted: 1, undelivered: null, deliveryLagMs: null });
+    expect(polling).toMatchObject({ runs: 2, measured: 1, neverCompleted: 1, undelivered: null, deliveryLagMs: null, webhookToEventMs: null });
     expect(polling.latencyMs).toMatchObject({ p50: 1_200, max: 1_200 });
     expect(polling.pagePollsPerRun.mean).toBe(1.5);
     expect(polling.pagePollsBeforeCompletedPerRun.mean).toBe(1);
     const rows = runRows(watched, deliveries, endedAt);
-    expect(rows[0]).toMatchObject({ runId: "run_1", webhookSentAt: 10_010, endedAt: 10_000, latencyMs: 290 });
+    expect(rows[0]).toMatchObject({ runId: "run_1", webhookSentAt: 10_010, endedAt: 10_000, latencyMs: 290, streamEventAt: 10_270 });
     expect(rows[3]).toMatchObject({ runId: "run_4", webhookSentAt: null, latencyMs: 1_200 });
     expect(rows[4]).toMatchObject({ runId: "run_5", latencyMs: null });
   });

@@ -13,6 +13,8 @@ const kind = (latency: number[], overrides: Partial<KindFigures> = {}): KindFigu
   latencyMs: summarize(latency),
   fromEndMs: summarize(latency),
   deliveryLagMs: null,
+  webhookToEventMs: null,
+  eventToPageMs: summarize([10, 20]),
   undelivered: null,
   retriedDeliveries: null,
   upstreamReadsPerRun: summarize([2, 3]),

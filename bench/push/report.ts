@@ -28,6 +28,8 @@ export function pageTable(figures: Record<WatchKind, KindFigures>): string {
       row("  measured from", (k) => (k.deliveryLagMs ? "webhook sent" : "run's end")),
       row("from the run's end, p50 / p95 / max ms", (k) => spread(k.fromEndMs)),
       row("webhook sent after the end, p50 / max ms", (k) => (k.deliveryLagMs ? `${ms(k.deliveryLagMs.p50)} / ${ms(k.deliveryLagMs.max)}` : "-")),
+      row("  of which webhook sent to the page's stream event, p50 / p95 / max ms", (k) => (k.webhookToEventMs ? spread(k.webhookToEventMs) : "-")),
+      row("  and the stream event to the page showing it, p50 / p95 / max ms", (k) => (k.eventToPageMs.count > 0 ? spread(k.eventToPageMs) : "-")),
       row("runs with no 2xx delivery (deliveries retried)", (k) => (k.undelivered === null ? "-" : `${k.undelivered} (${k.retriedDeliveries})`)),
       row("upstream GET /runs/{id} per run, mean (max)", (k) => `${mean(k.upstreamReadsPerRun, 2)} (${ms(k.upstreamReadsPerRun.max)})`),
       row("page polls to the dashboard per run, mean (before Completed)", (k) => `${mean(k.pagePollsPerRun, 2)} (${mean(k.pagePollsBeforeCompletedPerRun, 2)})`),

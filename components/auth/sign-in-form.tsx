@@ -15,8 +15,6 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ callbackPath, oauthProviders, initialError }: SignInFormProps) {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(initialError ? signInErrorMessage(initialError) : null);
   const [fieldErrors, setFieldErrors] = useState<SignInFieldErrors>({});
   const [pending, setPending] = useState(false);
@@ -26,7 +24,10 @@ export function SignInForm({ callbackPath, oauthProviders, initialError }: SignI
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
-    const checked = checkSignIn({ email, password });
+    // Read from the form itself: what was typed before the page hydrated counts too (a
+    // controlled input would have reset it to its empty state).
+    const form = new FormData(event.currentTarget);
+    const checked = checkSignIn({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
     if ("errors" in checked) {
       // Nothing is sent: an empty form is not a failed attempt.
       setFieldErrors(checked.errors);
@@ -56,8 +57,6 @@ export function SignInForm({ callbackPath, oauthProviders, initialError }: SignI
               type="email"
               autoComplete="username"
               required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
               className={inputClass}
             />
           )}
@@ -70,8 +69,6 @@ export function SignInForm({ callbackPath, oauthProviders, initialError }: SignI
               type="password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
               className={inputClass}
             />
           )}

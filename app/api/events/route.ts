@@ -4,7 +4,8 @@ import { ApiError } from "@/lib/errors/api-error";
 import { route } from "@/lib/http/route";
 import { openEventStream } from "@/lib/live/event-stream";
 import { bootId, runWatchers } from "@/lib/live/live-runs";
-import { StreamSlots } from "@/lib/live/stream-slots";
+import { streamSlots } from "@/lib/live/stream-slots";
+import type { ConcurrencySlots } from "@/lib/runs/download-slots";
 import { eventsQuerySchema, isEventId, parseWatchPath } from "@/lib/live/watch-target";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +15,8 @@ const HEARTBEAT_MS = 15_000;
 /** Then the browser reconnects, and the reconnection is authenticated again. */
 const LIFETIME_MS = 10 * 60_000;
 
-const live = globalThis as typeof globalThis & { __atelierStreamSlots?: StreamSlots };
-const slots = () => (live.__atelierStreamSlots ??= new StreamSlots());
+const live = globalThis as typeof globalThis & { __atelierStreamSlots?: ConcurrencySlots };
+const slots = () => (live.__atelierStreamSlots ??= streamSlots());
 
 /** The sequence number a resuming tab already has: from Last-Event-ID (the browser's own reconnection) or `after`. */
 function afterSeq(lastEventId: string | null, after: string | undefined): number {
@@ -31,7 +32,7 @@ function afterSeq(lastEventId: string | null, after: string | undefined): number
  * watch any of the team's runs, as they may poll them.
  */
 export const GET = route({ role: "viewer", query: eventsQuerySchema }, async ({ request, user, query }) => {
-  const release = slots().take(user.id);
+  const release = slots().tryAcquire(user.id);
   if (!release) {
     throw new ApiError("rate_limited", "You have too many live streams open; close a tab or two.", undefined, { "retry-after": "30" });
   }
