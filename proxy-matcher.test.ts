@@ -19,4 +19,12 @@ describe("proxy matcher", () => {
     // FLORA's webhook has no session: a redirect to /sign-in would lose every delivery.
     expect(runsProxy("/api/webhooks/flora")).toBe(false);
   });
+
+  it("lets public links through with no sign-in redirect, and only them", () => {
+    // An outsider has no session: a redirect to /sign-in would make every public link useless.
+    for (const path of ["/s/AbCdEfGh0123456789abcdefghijklmnopqrstuvw_-", "/s/tok/media/out_1", "/s/tok/media/out_1.png"]) {
+      expect(runsProxy(path), path).toBe(false);
+    }
+    for (const path of ["/s", "/sign-in", "/settings", "/sx/tok", "/runs/s/x"]) expect(runsProxy(path), path).toBe(true);
+  });
 });

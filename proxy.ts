@@ -51,6 +51,7 @@ function withHttpsHeaders(response: NextResponse, overHttps: boolean): NextRespo
 }
 
 export const config = {
-  // Pages only, /sign-in included: not API routes, Next's assets or public files.
-  matcher: ["/((?!api/|_next/|favicon\\.ico|robots\\.txt|manifest\\.webmanifest|.*\\.(?:png|jpg|svg|webp|ico|txt|webm|wav|pdf)$).*)"],
+  // Pages only, /sign-in included: not API routes, Next's assets or public files, nor public
+  // links (/s/{token}: no session by design; they answer with their own headers and policy).
+  matcher: ["/((?!api/|_next/|s/|favicon\\.ico|robots\\.txt|manifest\\.webmanifest|.*\\.(?:png|jpg|svg|webp|ico|txt|webm|wav|pdf)$).*)"],
 };

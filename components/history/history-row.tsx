@@ -14,6 +14,8 @@ interface RowProps {
   layout: "list" | "grid";
   position: number;
   setSize: number;
+  /** In the multi-selection (see use-picked-runs.ts): shown as a "Picked" badge, read as part of the link. */
+  picked?: boolean;
 }
 
 /**
@@ -25,12 +27,13 @@ interface RowProps {
  * Only the selected run's link is in the tab order: the list is one tab stop, and j/k or the
  * arrow keys move it (see HistoryView). No fixed height: the list measures its rows.
  */
-export const HistoryItem = memo(function HistoryItem({ run, workspaceName, projectName, renderedAt, selected, layout, position, setSize }: RowProps) {
+export const HistoryItem = memo(function HistoryItem({ run, workspaceName, projectName, renderedAt, selected, layout, position, setSize, picked = false }: RowProps) {
   const common = {
     "data-run-row": "",
     "data-position": position,
     "data-run-id": run.runId,
     "data-status": run.status,
+    "data-picked": picked || undefined,
     // The keyboard's selection; "current" because a list item cannot be "selected" in ARIA.
     "aria-current": selected ? "true" : undefined,
     // The list is virtual: these say where a row sits in the whole list, not among the rendered few.
@@ -46,6 +49,11 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
         {run.title}
       </span>
       {run.outputType && <span className="shrink-0 text-xs text-muted">{run.outputType}</span>}
+      {picked && (
+        <span className="shrink-0 rounded-full bg-accent px-2 text-xs font-medium text-white" data-part="picked">
+          Picked
+        </span>
+      )}
     </span>
   );
   // Technique runs launched without a text input have a launcher but no prompt; FLORA returns

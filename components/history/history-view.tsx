@@ -7,11 +7,13 @@ import { gridColumns, GRID_GAP_PX } from "@/components/history/grid-columns";
 import { HistoryFiltersBar } from "@/components/history/history-filters";
 import { HistoryItem } from "@/components/history/history-row";
 import { HistoryEmpty, HistoryError, HistorySkeleton, RateLimitNotice, SignedOutNotice } from "@/components/history/history-states";
+import { PickedToolbar } from "@/components/history/picked-toolbar";
 import { useElementWidth } from "@/components/history/use-element-width";
 import { useHistoryKeys } from "@/components/history/use-history-keys";
 import { useKeepPlace } from "@/components/history/use-keep-place";
 import { useLiveRuns, withLiveState } from "@/components/history/use-live-runs";
 import { useNewRunCount } from "@/components/history/use-new-runs";
+import { usePickedRuns } from "@/components/history/use-picked-runs";
 import { useRowWindow } from "@/components/history/use-row-window";
 import { useViewMode } from "@/components/history/use-view-mode";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -44,6 +46,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   /** Set by a key pressed inside the list: the focus follows the selection once its row renders. */
   const focusFollows = useRef(false);
   const firstFilterRef = useRef<HTMLSelectElement>(null);
+  const picks = usePickedRuns();
 
   const directory = useQuery({
     queryKey: historyKeys.directory(),
@@ -133,6 +136,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       router.push(runHref(run));
     },
     onFocusFilters: () => firstFilterRef.current?.focus(),
+    onPick: () => picks.toggle(runs, selected),
   });
 
   // Inside the list the arrow keys move the selection too (by a grid row up and down).
@@ -173,6 +177,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       />
       {live.signedOut && <SignedOutNotice signInHref={signInPathFor(`${pathname}${historySearch(filters)}`)} />}
       <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || renderedAt} />
+      {picks.picked.size > 0 && <PickedToolbar runs={[...picks.picked.values()]} onClear={picks.clear} />}
       {newRuns > 0 && (
         <button
           type="button"
@@ -207,7 +212,15 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
           data-columns={columns}
           onClickCapture={(event) => {
             const position = positionOf(event.target);
-            if (position !== null) place.saveNow(position);
+            if (position === null) return;
+            // Shift-click and Ctrl/Cmd-click pick rows instead of opening them; a plain click opens.
+            if (event.shiftKey || event.ctrlKey || event.metaKey) {
+              event.preventDefault();
+              if (event.shiftKey) picks.pickRange(runs, position);
+              else picks.toggle(runs, position);
+              return;
+            }
+            place.saveNow(position);
           }}
           onClick={(event) => selectRowOf(event.target)}
           // Focus that lands on a row (a click, a screen reader's cursor) makes it the selection.
@@ -237,6 +250,7 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
                         selected={index === selected}
                         layout={view}
                         setSize={list.hasNextPage ? -1 : runs.length}
+                        picked={picks.picked.has(run.runId)}
                       />
                     );
                   })}

@@ -7,9 +7,11 @@ interface Keys {
   onMove: (delta: number) => void;
   onOpen: () => void;
   onFocusFilters: () => void;
+  /** `x`: toggle the selected run in the picked set (the multi-selection). */
+  onPick?: () => void;
 }
 
-/** j/k move the selection, Enter opens the selected run, / focuses the filters. */
+/** j/k move the selection, Enter opens the selected run, x picks it, / focuses the filters. */
 export function useHistoryKeys(keys: Keys) {
   const latest = useRef(keys);
   useEffect(() => {
@@ -25,6 +27,7 @@ export function useHistoryKeys(keys: Keys) {
       else if (event.key === "k") latest.current.onMove(-1);
       else if (event.key === "Enter" && target?.tagName !== "A" && target?.tagName !== "BUTTON") latest.current.onOpen();
       else if (event.key === "/") latest.current.onFocusFilters();
+      else if (event.key === "x" && latest.current.onPick) latest.current.onPick();
       else return;
       event.preventDefault();
     };

@@ -14,6 +14,7 @@ const NAVIGATION = [
   { href: "/generations", label: "History", also: ["/runs"] },
   { href: "/technique-runs", label: "Technique runs" },
   { href: "/techniques", label: "Techniques" },
+  { href: "/collections", label: "Collections", also: ["/compare"] },
   { href: "/new", label: "New generation" },
   { href: "/usage", label: "Usage" },
 ] as const;

@@ -33,6 +33,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ["Home"], does: "Select the first run" },
       { keys: ["End"], does: "Select the last run loaded" },
       { keys: ["Enter"], does: "Open the selected run" },
+      { keys: ["x"], does: "Pick the selected run (to compare or collect)" },
       { keys: ["/"], does: "Go to the filters" },
     ],
   },

@@ -38,6 +38,8 @@ const methodWords = (value: unknown) => (value === "password" ? "email and passw
 /** Who did it: the person's email, else what did it (the users command), else "Unknown". */
 export function describeActor(entry: ActivityEntryView): string {
   if (entry.actor?.email) return entry.actor.email;
+  // Public links are opened by people outside the team; nothing personal is recorded of them.
+  if (entry.kind === "share_link_opened") return "Someone with the link";
   const via = VIA[text(entry.detail?.via)];
   if (via) return via === VIA.users_command ? "Users command" : "Newcomer (OAuth)";
   return "Unknown";

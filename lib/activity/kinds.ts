@@ -15,6 +15,9 @@ export const ACTIVITY_KINDS = [
   "role_changed",
   "budget_changed",
   "output_downloaded",
+  "share_link_created",
+  "share_link_revoked",
+  "share_link_opened",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -32,6 +35,9 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   role_changed: "Role changed",
   budget_changed: "Budget changed",
   output_downloaded: "Output downloaded",
+  share_link_created: "Public link made",
+  share_link_revoked: "Public link revoked",
+  share_link_opened: "Public link opened",
 };
 
 export function isActivityKind(value: string): value is ActivityKind {

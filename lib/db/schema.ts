@@ -119,6 +119,53 @@ export interface WebhookDeliveriesTable {
   received_at: number;
 }
 
+/** A public link (`/s/{token}`) to a run or a collection: only a hash of its token is kept (lib/sharing). */
+export interface SharedLinksTable {
+  id: string;
+  /** SHA-256 (hex) of the whole token; unique. */
+  secret_hash: string;
+  /** The token's first characters: finds the row, names the link in lists and the log. */
+  prefix: string;
+  subject_kind: "run" | "collection";
+  run_id: string | null;
+  technique_id: string | null;
+  collection_id: string | null;
+  /** 0/1: whether the public page shows the prompt. */
+  show_prompt: number;
+  /** null once the user was removed; created_by_email keeps who it was. */
+  created_by: string | null;
+  created_by_email: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  /** The last open counted (at most one a minute). */
+  opened_at: number | null;
+  open_count: ColumnType<number, number | undefined, number>;
+}
+
+/** A named set of runs the team curates (lib/collections). */
+export interface CollectionsTable {
+  id: string;
+  /** At most 100 characters. */
+  name: string;
+  /** null once the user was removed; created_by_email keeps who it was. */
+  created_by: string | null;
+  created_by_email: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One run in a collection, by reference (the run lives upstream); `position` orders them from 0. */
+export interface CollectionRunsTable {
+  collection_id: string;
+  run_id: string;
+  kind: "generation" | "technique";
+  technique_id: string | null;
+  position: number;
+  added_by_email: string;
+  added_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   launches: LaunchesTable;
@@ -127,6 +174,9 @@ export interface Database {
   budget_spend: BudgetSpendTable;
   activity: ActivityTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  shared_links: SharedLinksTable;
+  collections: CollectionsTable;
+  collection_runs: CollectionRunsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -137,3 +187,4 @@ export type NewLaunch = Insertable<LaunchesTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type BudgetCap = Selectable<BudgetCapsTable>;
 export type ActivityEntry = Selectable<ActivityTable>;
+export type SharedLink = Selectable<SharedLinksTable>;

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { SharedLinksSection } from "@/components/sharing/shared-links-section";
+import { canManageUsers, ROLE_LABELS } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -45,6 +46,12 @@ export default async function AccountPage() {
             Manage access tokens
           </Link>
         </p>
+      </section>
+      <section aria-labelledby="shared-links-heading" className="space-y-3">
+        <h2 id="shared-links-heading" className="text-lg font-semibold">
+          Shared links
+        </h2>
+        <SharedLinksSection isAdmin={canManageUsers(user.role)} />
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-3">
         <h2 id="sessions-heading" className="text-lg font-semibold">

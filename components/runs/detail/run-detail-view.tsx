@@ -100,6 +100,7 @@ export function RunDetailView(props: RunDetailProps) {
             runRef={runRef}
             runAgainHref={props.runAgainHref}
             hasOutputs={outputs.length > 0}
+            canShare={props.canUseAsInput}
             notify={active ? <NotifyControl permission={permission} onRequest={() => void request()} /> : null}
           />
           {run.status === "failed" && (

@@ -8,6 +8,8 @@ import * as promptSearch from "./0006-prompt-search";
 import * as budgetSpend from "./0007-budget-spend";
 import * as archive from "./0008-archive";
 import * as webhookDeliveries from "./0009-webhook-deliveries";
+import * as sharedLinks from "./0010-shared-links";
+import * as collections from "./0011-collections";
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -23,4 +25,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0007-budget-spend": budgetSpend,
   "0008-archive": archive,
   "0009-webhook-deliveries": webhookDeliveries,
+  "0010-shared-links": sharedLinks,
+  "0011-collections": collections,
 };

@@ -1,0 +1,38 @@
+"use client";
+
+import Link from "next/link";
+import { AddToCollectionButton } from "@/components/collections/add-to-collection-button";
+import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/collections/collection-rules";
+import type { HistoryRun } from "@/lib/history/history-run";
+
+const button = "rounded-md border border-black/15 bg-white px-3 py-1.5 text-sm font-medium hover:bg-black/5";
+
+/**
+ * What can be done with the picked runs: add them to a collection (the dialog's code loads
+ * only when opened), compare 2 to 4 of them, or clear the picks. A labelled region, so a
+ * screen reader finds it and hears the count.
+ */
+export function PickedToolbar({ runs, onClear }: { runs: HistoryRun[]; onClear: () => void }) {
+  const count = runs.length;
+  const canCompare = count >= COMPARE_MIN && count <= COMPARE_MAX;
+  return (
+    <div role="region" aria-label="Picked runs" className="sticky top-2 z-10 flex flex-wrap items-center gap-2 rounded-lg border border-accent bg-accent-soft p-2 shadow">
+      <span className="text-sm font-medium" aria-live="polite" data-testid="picked-count">
+        {count === 1 ? "1 run picked" : `${count} runs picked`}
+      </span>
+      <AddToCollectionButton runs={runs.map((run) => ({ run_id: run.runId, technique_id: run.techniqueId }))} label="Add to collection…" />
+      {canCompare ? (
+        <Link href={compareHref(runs)} className={button}>
+          Compare
+        </Link>
+      ) : (
+        <button type="button" disabled className={`${button} opacity-50`} title={`Pick ${COMPARE_MIN} to ${COMPARE_MAX} runs to compare them`}>
+          Compare
+        </button>
+      )}
+      <button type="button" onClick={onClear} className={button}>
+        Clear
+      </button>
+    </div>
+  );
+}
