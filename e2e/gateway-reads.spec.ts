@@ -29,13 +29,17 @@ test("each list matches the upstream's answer for the same filters, with our own
     ["/technique-runs?limit=10&status=running", "technique_runs"],
   ];
   for (const [query, key] of cases) {
-    const ours = (await (await request.get(`/api/v1${query}`)).json()) as Page<typeof key>;
-    const theirs = await simulatorGet<Page<typeof key>>(query);
-    expect(ours[key].map(stable), query).toEqual(theirs[key].map(stable));
-    expect(ours.meta).toEqual(theirs.meta);
-    for (const run of ours[key]) {
-      expect(run.poll_url).toMatch(new RegExp(`^/api/v1/(runs|techniques/tech_[A-Za-z0-9_-]+/runs)/${run.run_id}$`));
-    }
+    // Runs of earlier tests may end between the two reads, and the gateway shares a list page
+    // for a second (LIST_FRESH_MS): the two must agree once neither is moving, within seconds.
+    await expect(async () => {
+      const ours = (await (await request.get(`/api/v1${query}`)).json()) as Page<typeof key>;
+      const theirs = await simulatorGet<Page<typeof key>>(query);
+      expect(ours[key].map(stable), query).toEqual(theirs[key].map(stable));
+      expect(ours.meta).toEqual(theirs.meta);
+      for (const run of ours[key]) {
+        expect(run.poll_url).toMatch(new RegExp(`^/api/v1/(runs|techniques/tech_[A-Za-z0-9_-]+/runs)/${run.run_id}$`));
+      }
+    }).toPass({ intervals: [1_100, 1_100, 2_000], timeout: 8_000 });
   }
 });
 

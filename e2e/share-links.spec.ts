@@ -155,3 +155,52 @@ test("a public link: made by keyboard, opened signed out, revoked, expired and u
     { kind: "share_link_revoked", actor_email: USERS.member.email },
   ]);
 });
+
+test("a public link to a collection shows its runs in order, serves only their media, and dies with the collection", async ({ browser, baseURL, page, request }) => {
+  test.setTimeout(120_000);
+  const [first, second] = await Promise.all(
+    ["a collection's first pick, shared outside", "a collection's second pick, shared outside"].map((prompt) => launchGeneration(browser, baseURL, { type: "image", prompt })),
+  );
+  for (const runId of [first, second]) {
+    await expect.poll(async () => (await (await request.get(`/api/v1/runs/${runId}`)).json()).status, { timeout: 20_000 }).toBe("completed");
+  }
+  const made = await request.post("/api/collections", { data: { name: `Client picks ${Date.now()}` } });
+  expect(made.status(), await made.text()).toBeLessThan(300);
+  const collectionId = ((await made.json()) as { collection: { id: string } }).collection.id;
+  const added = await request.post(`/api/collections/${collectionId}/runs`, { data: { runs: [{ run_id: second }, { run_id: first }] } });
+  expect(added.status(), await added.text()).toBeLessThan(300);
+
+  await page.goto(`/collections/${collectionId}`);
+  await page.getByRole("button", { name: "Share publicly" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share this collection publicly" });
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const url = await dialog.getByRole("textbox", { name: "Public link" }).inputValue();
+  expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+
+  for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+    const { context, page: outsider, response } = await openSignedOut(browser, baseURL, url, viewport);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["x-robots-tag"]).toBe("noindex, nofollow");
+    await expect(outsider.getByRole("heading", { level: 1, name: /^Client picks/ })).toBeVisible();
+    // The team's order: the second launch was added first.
+    const media = outsider.getByRole("img", { name: /Output 1/ });
+    await expect(media).toHaveCount(2);
+    expect(await media.evaluateAll((images) => images.map((image) => new URL((image as HTMLImageElement).src).searchParams.get("run")))).toEqual([second, first]);
+    await expect.poll(() => media.first().evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0);
+    const text = await outsider.locator("body").innerText();
+    for (const hidden of ["a collection's first pick", USERS.member.email, "$", "ws_", "prj_"]) expect(text).not.toContain(hidden);
+    await expectNoHorizontalOverflow(outsider);
+    await expectNoSeriousViolations(outsider);
+    // A media address naming a run outside the collection finds nothing.
+    const src = await media.first().getAttribute("src");
+    const outside = await context.request.get(src!.replace(/run=[^&]+/, "run=run_not_in_it"));
+    expect(outside.status()).toBe(404);
+    await context.close();
+  }
+
+  expect((await request.delete(`/api/collections/${collectionId}`)).status()).toBeLessThan(300);
+  const gone = await openSignedOut(browser, baseURL, url);
+  expect(gone.response.status()).toBe(404);
+  await expect(gone.page.getByRole("heading", { name: "This link is no longer available" })).toBeVisible();
+  await gone.context.close();
+});

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { CollectionTile } from "@/components/collections/collection-tile";
 import { useCollectionOrder } from "@/components/collections/use-collection-order";
+import { ShareControl } from "@/components/sharing/share-run-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { COMPARE_MAX, COMPARE_MIN, compareHref, type CollectionDetail } from "@/lib/collections/collection-rules";
 import type { RunView } from "@/lib/collections/load-run-views";
@@ -51,6 +52,7 @@ export function CollectionView({ collection, views: initial, canChange, rendered
       </p>
       <div className="flex flex-wrap items-center gap-3" role="toolbar" aria-label="Collection actions">
         <CopyButton label="Share with teammates" text={() => window.location.href} copiedMessage="Link copied: teammates who sign in can open it." />
+        {canChange && <ShareControl subject={{ kind: "collection", collectionId: collection.id }} />}
         {canCompare ? (
           <Link href={compareHref(pickedViews.map((view) => view.ref))} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">
             Compare {pickedViews.length} picked

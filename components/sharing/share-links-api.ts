@@ -1,4 +1,8 @@
+import type { RunRef } from "@/lib/runs/run-ref";
 import type { LinkExpiryDays, PublicLinkView } from "@/lib/sharing/link-rules";
+
+/** What a public link shares: one run, or a collection of them. */
+export type ShareSubject = { kind: "run"; runRef: RunRef } | { kind: "collection"; collectionId: string };
 
 /** The public-links API from the browser; errors come back in the envelope's words. */
 export class ShareLinksApiError extends Error {}
@@ -11,13 +15,15 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 }
 
 export const shareLinksApi = {
-  createForRun: (input: { run_id: string; technique_id: string | null; expires_days: LinkExpiryDays; show_prompt: boolean }) =>
+  create: (subject: ShareSubject, options: { expires_days: LinkExpiryDays; show_prompt: boolean }) =>
     call<{ id: string; url: string; expires_at: number }>("/api/share-links", {
       method: "POST",
       body: JSON.stringify({
-        subject: { kind: "run", run_id: input.run_id, ...(input.technique_id && { technique_id: input.technique_id }) },
-        expires_days: input.expires_days,
-        show_prompt: input.show_prompt,
+        subject:
+          subject.kind === "collection"
+            ? { kind: "collection", collection_id: subject.collectionId }
+            : { kind: "run", run_id: subject.runRef.runId, ...(subject.runRef.techniqueId && { technique_id: subject.runRef.techniqueId }) },
+        ...options,
       }),
     }),
   list: (all: boolean) => call<{ links: PublicLinkView[] }>(`/api/share-links${all ? "?all=1" : ""}`),

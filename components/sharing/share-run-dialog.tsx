@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { shareLinksApi } from "@/components/sharing/share-links-api";
+import { shareLinksApi, type ShareSubject } from "@/components/sharing/share-links-api";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LINK_EXPIRY_DAYS, type LinkExpiryDays } from "@/lib/sharing/link-rules";
 import type { RunRef } from "@/lib/runs/run-ref";
@@ -10,23 +10,30 @@ const buttonClass = "rounded-md border border-black/15 bg-white px-3 py-1.5 text
 const DEFAULT_DAYS: LinkExpiryDays = 7;
 const EXPIRY_LABELS: Record<LinkExpiryDays, string> = { 1: "1 day", 7: "7 days", 30: "30 days" };
 
+const WHAT: Record<ShareSubject["kind"], { title: string; shows: string }> = {
+  run: { title: "Share this run publicly", shows: "this run's outputs, its type, model and date" },
+  collection: { title: "Share this collection publicly", shows: "this collection's name and its runs' outputs, types, models and dates" },
+};
+
 /**
  * "Share publicly": a native dialog (focus kept inside, Escape closes, focus returns to the
  * button) that makes a public link and shows its URL once, with a copy button.
  */
-export function ShareRunControl({ runRef }: { runRef: RunRef }) {
+export function ShareControl({ subject }: { subject: ShareSubject }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className={buttonClass} onClick={() => setOpen(true)} aria-haspopup="dialog">
         Share publicly
       </button>
-      {open && <ShareRunDialog runRef={runRef} onClose={() => setOpen(false)} />}
+      {open && <ShareDialog subject={subject} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
-function ShareRunDialog({ runRef, onClose }: { runRef: RunRef; onClose: () => void }) {
+export const ShareRunControl = ({ runRef }: { runRef: RunRef }) => <ShareControl subject={{ kind: "run", runRef }} />;
+
+function ShareDialog({ subject, onClose }: { subject: ShareSubject; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const checkedChoice = useRef<HTMLInputElement>(null);
   const urlField = useRef<HTMLInputElement>(null);
@@ -55,7 +62,7 @@ function ShareRunDialog({ runRef, onClose }: { runRef: RunRef; onClose: () => vo
     setPending(true);
     setFailure(null);
     try {
-      const created = await shareLinksApi.createForRun({ run_id: runRef.runId, technique_id: runRef.techniqueId, expires_days: days, show_prompt: showPrompt });
+      const created = await shareLinksApi.create(subject, { expires_days: days, show_prompt: showPrompt });
       setUrl(created.url);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : "The link could not be made.");
@@ -74,11 +81,11 @@ function ShareRunDialog({ runRef, onClose }: { runRef: RunRef; onClose: () => vo
     >
       <div className="space-y-4 p-5">
         <h2 id={titleId} className="text-lg font-semibold">
-          Share this run publicly
+          {WHAT[subject.kind].title}
         </h2>
         {url === null ? (
           <form onSubmit={(event) => void create(event)} className="space-y-4 text-sm">
-            <p className="text-muted">Anyone with the link can see this run&apos;s outputs, its type, model and date, without signing in.</p>
+            <p className="text-muted">Anyone with the link can see {WHAT[subject.kind].shows}, without signing in.</p>
             <fieldset className="space-y-1">
               <legend className="font-medium">Expires after</legend>
               <div className="flex flex-wrap gap-4">

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { readRun } from "@/lib/runs/read-run";
 import type { PublicDeps } from "@/lib/sharing/public-handlers";
 import { publicLimiter } from "@/lib/sharing/public-limit";
+import { collectionRunRef, loadPublicCollection } from "@/lib/sharing/public-collection";
 import { loadPublicRun } from "@/lib/sharing/public-run";
 
 /** The public handlers' real dependencies: the store, the shared limiter, FLORA, the archive. */
@@ -13,6 +14,8 @@ export const publicDeps: PublicDeps = {
   limiter: publicLimiter,
   addressOf: (request) => clientAddress(Object.fromEntries(request.headers)),
   loadRun: loadPublicRun,
+  loadCollection: (db, link) => loadPublicCollection(db, link),
+  collectionRun: collectionRunRef,
   readRun,
   openerFor: outputOpener,
 };

@@ -8,6 +8,8 @@ import { memoryDatabase } from "@/lib/testing/memory-db";
 import { memoryLimiter } from "@/lib/redis/shared-limiter";
 import { createLinkAs, revokeLinkAs } from "@/lib/sharing/link-service";
 import { publicMediaHandler, publicPageHandler, type PublicDeps } from "@/lib/sharing/public-handlers";
+import { appendRuns, deleteCollection, insertCollection } from "@/lib/collections/collection-store";
+import { collectionRunRef, loadPublicCollection } from "@/lib/sharing/public-collection";
 import { publicRunOf } from "@/lib/sharing/public-run";
 import { addUser } from "@/lib/users/users";
 
@@ -48,7 +50,9 @@ beforeEach(async () => {
       return () => limiter;
     })(),
     addressOf: (request) => request.headers.get("x-forwarded-for") ?? "unknown",
-    loadRun: async (link: SharedLink) => publicRunOf(link, RUN, CONTEXT),
+    loadRun: async (link: SharedLink) => publicRunOf(link, { ...RUN, run_id: link.run_id ?? RUN.run_id }, CONTEXT),
+    loadCollection: (collectionDb, link) => loadPublicCollection(collectionDb, link, deps.loadRun),
+    collectionRun: collectionRunRef,
     readRun: async () => RUN,
     openerFor: async () => async (output: RunOutput) => {
       opened.push(output.output_id);
@@ -174,5 +178,40 @@ describe("GET /s/{token}/media/{outputId}", () => {
     const failed = await publicMediaHandler(deps)(request(), token, "out_img");
     expect(failed.status).toBe(502);
     expect(await failed.text()).not.toContain("10.0.0.5");
+  });
+});
+
+describe("a public link to a collection", () => {
+  async function collectionLink(runIds: string[], showPrompt = false) {
+    const collection = await insertCollection(db, { name: "Spring <review>", userId: member.id, email: member.email }, NOW);
+    await appendRuns(db, collection.id, runIds.map((run_id) => ({ run_id, kind: "generation" as const, technique_id: null })), member.email, 200, NOW);
+    const created = await createLinkAs(db, member, { subject: { kind: "collection", collectionId: collection.id }, expiresDays: 7, showPrompt }, NOW);
+    return { collectionId: collection.id, token: created.path.slice(3) };
+  }
+
+  it("shows the collection's runs in order, each as a run's public link would, with media naming their run", async () => {
+    const { token } = await collectionLink(["run_two", "run_one"]);
+    const response = await publicPageHandler(deps)(request(), token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-robots-tag")).toBe("noindex, nofollow");
+    const page = await response.text();
+    expect(page).toContain("<h1>Spring &lt;review&gt;</h1>");
+    expect(page.indexOf("?run=run_two")).toBeGreaterThan(-1);
+    expect(page.indexOf("?run=run_two")).toBeLessThan(page.indexOf("?run=run_one"));
+    expect(page).not.toContain("a red fox in snow");
+    expect(page).not.toContain("media.example");
+  });
+
+  it("serves media only for the collection's own runs, and answers 404 once the collection is deleted", async () => {
+    const { token, collectionId } = await collectionLink(["run_abc"]);
+    const handler = publicMediaHandler(deps);
+    const mediaRequest = (query: string) => new Request(`http://dash.example/s/${token}/media/out_img${query}`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect((await handler(mediaRequest("?run=run_abc"), token, "out_img")).status).toBe(200);
+    expect((await handler(mediaRequest("?run=run_elsewhere"), token, "out_img")).status).toBe(404);
+    expect((await handler(mediaRequest(""), token, "out_img")).status).toBe(404);
+    expect((await handler(mediaRequest("?run=../../etc"), token, "out_img")).status).toBe(404);
+    expect(opened).toEqual(["out_img"]);
+    await deleteCollection(db, collectionId);
+    expect((await publicPageHandler(deps)(request("203.0.113.10"), token)).status).toBe(404);
   });
 });

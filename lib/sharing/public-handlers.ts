@@ -9,7 +9,9 @@ import type { OpenedOutput } from "@/lib/runs/output-download";
 import type { RunRef } from "@/lib/runs/run-ref";
 import { DEAD_STATUS, noteOpened, resolveLink } from "@/lib/sharing/link-service";
 import { takePublicRequest } from "@/lib/sharing/public-limit";
-import { deadLinkHtml, PUBLIC_PAGE_POLICY, publicRunHtml, tooManyRequestsHtml, unavailableHtml } from "@/lib/sharing/public-page-html";
+import { isPrefixedId } from "@/lib/ids";
+import type { PublicCollection } from "@/lib/sharing/public-collection";
+import { deadLinkHtml, PUBLIC_PAGE_POLICY, publicCollectionHtml, publicRunHtml, tooManyRequestsHtml, unavailableHtml } from "@/lib/sharing/public-page-html";
 import { runRefOf, type PublicRun } from "@/lib/sharing/public-run";
 
 /**
@@ -25,6 +27,10 @@ export interface PublicDeps {
   limiter: () => RateLimiterAbstract;
   addressOf: (request: Request) => string;
   loadRun: (link: SharedLink) => Promise<PublicRun>;
+  /** A collection link's page; null when the collection is gone. */
+  loadCollection: (db: Kysely<Database>, link: SharedLink) => Promise<PublicCollection | null>;
+  /** One run of a collection link's collection, by id; null when it is not in it. */
+  collectionRun: (db: Kysely<Database>, link: SharedLink, runId: string) => Promise<RunRef | null>;
   readRun: (ref: RunRef) => Promise<Run>;
   openerFor: (runId: string) => Promise<(output: RunOutput) => Promise<OpenedOutput>>;
   now?: () => number;
@@ -65,20 +71,25 @@ export function publicPageHandler(deps: PublicDeps) {
     try {
       const gated = await gate(deps, request, token);
       if (!gated.ok) return "wait" in gated ? html(tooManyRequestsHtml(gated.wait), 429, { "retry-after": String(gated.wait) }) : html(deadLinkHtml(), gated.status);
-      // Collections render their own public page (lib/collections); until then such a link shows nothing.
-      if (gated.link.subject_kind !== "run") return html(deadLinkHtml(), 404);
-      let run: PublicRun;
+      const db = await deps.db();
+      let page: string;
       try {
-        run = await deps.loadRun(gated.link);
+        if (gated.link.subject_kind === "collection") {
+          const collection = await deps.loadCollection(db, gated.link);
+          // The collection was deleted: the link has nothing left to show.
+          if (!collection) return html(deadLinkHtml(), 404);
+          page = publicCollectionHtml(token, collection);
+        } else {
+          page = publicRunHtml(token, await deps.loadRun(gated.link));
+        }
       } catch (error) {
         // FLORA no longer has the run: the link has nothing left to show.
         if (isUpstreamNotFound(error)) return html(deadLinkHtml(), 404);
-        log.warn("public link: run unavailable", { link: gated.link.prefix, ...describeError(error) });
+        log.warn("public link: subject unavailable", { link: gated.link.prefix, ...describeError(error) });
         return html(unavailableHtml(), 503, { "retry-after": "30" });
       }
-      const db = await deps.db();
       await noteOpened(db, gated.link, deps.now?.() ?? Date.now()).catch((error: unknown) => log.warn("public link: open not recorded", describeError(error)));
-      return html(publicRunHtml(token, run), 200);
+      return html(page, 200);
     } catch (error) {
       log.error("GET /s/{token} failed", describeError(error));
       return html(unavailableHtml(), 500);
@@ -92,8 +103,13 @@ export function publicMediaHandler(deps: PublicDeps) {
     try {
       const gated = await gate(deps, request, token);
       if (!gated.ok) return "wait" in gated ? plain("Too many requests.", 429, { "retry-after": String(gated.wait) }) : plain("This link is no longer available.", gated.status);
-      if (gated.link.subject_kind !== "run") return plain("Not found.", 404);
-      const ref = runRefOf(gated.link);
+      let ref: RunRef | null = runRefOf(gated.link);
+      if (gated.link.subject_kind === "collection") {
+        // A collection's media name their run, which must be one of the collection's.
+        const runId = new URL(request.url).searchParams.get("run") ?? "";
+        ref = isPrefixedId(runId, "run_") ? await deps.collectionRun(await deps.db(), gated.link, runId) : null;
+      }
+      if (!ref) return plain("Not found.", 404);
       let run: Run;
       try {
         run = await deps.readRun(ref);

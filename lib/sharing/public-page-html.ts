@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { formatAbsoluteTime } from "@/lib/format";
+import type { PublicCollection } from "@/lib/sharing/public-collection";
 import type { PublicRun } from "@/lib/sharing/public-run";
 
 /**
@@ -49,8 +50,14 @@ export function unavailableHtml(): string {
   return documentOf("Not available right now", `<h1>This page cannot be shown right now</h1><p>Try again in a few minutes.</p>`);
 }
 
-function outputHtml(token: string, output: PublicRun["outputs"][number], index: number): string {
-  const src = `/s/${encodeURIComponent(token)}/media/${encodeURIComponent(output.output_id)}`;
+/** A shared collection's media name their run (`?run=`): the handler checks it is one of the collection's. */
+function mediaSrc(token: string, outputId: string, runId?: string): string {
+  const path = `/s/${encodeURIComponent(token)}/media/${encodeURIComponent(outputId)}`;
+  return runId ? `${path}?run=${encodeURIComponent(runId)}` : path;
+}
+
+function outputHtml(token: string, output: PublicRun["outputs"][number], index: number, runId?: string): string {
+  const src = mediaSrc(token, output.output_id, runId);
   const label = `Output ${index + 1}`;
   switch (output.type) {
     case "imageUrl":
@@ -66,22 +73,43 @@ function outputHtml(token: string, output: PublicRun["outputs"][number], index: 
   }
 }
 
-export function publicRunHtml(token: string, run: PublicRun): string {
-  const facts = [
+function factsHtml(run: PublicRun): string {
+  return [
     ["Type", run.type],
     ["Model", run.modelName],
     ["Date", formatAbsoluteTime(run.createdAt)],
   ]
     .map(([term, value]) => `<dt>${term}</dt><dd>${escapeHtml(value!)}</dd>`)
     .join("");
-  const prompt = run.prompt ? `<h2>Prompt</h2><blockquote>${escapeHtml(run.prompt)}</blockquote>` : "";
-  let outputs: string;
-  if (run.status === "failed") outputs = "<p>This run produced no output.</p>";
-  else if (run.status !== "completed") outputs = "<p>This run is still being made. Reload the page in a moment.</p>";
-  else if (run.outputs.length === 0) outputs = "<p>This run has no outputs.</p>";
-  else outputs = `<ul>${run.outputs.map((output, index) => `<li>${outputHtml(token, output, index)}</li>`).join("")}</ul>`;
+}
+
+function outputsHtml(token: string, run: PublicRun, runId?: string): string {
+  if (run.status === "failed") return "<p>This run produced no output.</p>";
+  if (run.status !== "completed") return "<p>This run is still being made. Reload the page in a moment.</p>";
+  if (run.outputs.length === 0) return "<p>This run has no outputs.</p>";
+  return `<ul>${run.outputs.map((output, index) => `<li>${outputHtml(token, output, index, runId)}</li>`).join("")}</ul>`;
+}
+
+const promptHtml = (run: PublicRun, heading: "h2" | "h3") => (run.prompt ? `<${heading}>Prompt</${heading}><blockquote>${escapeHtml(run.prompt)}</blockquote>` : "");
+
+export function publicRunHtml(token: string, run: PublicRun): string {
   return documentOf(
     "A shared run",
-    `<h1>A shared run</h1><dl>${facts}</dl>${prompt}<h2>Outputs</h2>${outputs}<footer>Shared from Atelier with a link that expires.</footer>`,
+    `<h1>A shared run</h1><dl>${factsHtml(run)}</dl>${promptHtml(run, "h2")}<h2>Outputs</h2>${outputsHtml(token, run)}<footer>Shared from Atelier with a link that expires.</footer>`,
+  );
+}
+
+export function publicCollectionHtml(token: string, collection: PublicCollection): string {
+  const runs = collection.runs
+    .map(
+      ({ runId, run }, index) =>
+        `<section aria-labelledby="run-${index + 1}"><h2 id="run-${index + 1}">${index + 1}. ${escapeHtml(run.modelName)}</h2><dl>${factsHtml(run)}</dl>${promptHtml(run, "h3")}${outputsHtml(token, run, runId)}</section>`,
+    )
+    .join("");
+  const empty = collection.runs.length === 0 ? "<p>This collection has no runs to show.</p>" : "";
+  const more = collection.more > 0 ? `<p>And ${collection.more} more run${collection.more === 1 ? "" : "s"}, not shown here.</p>` : "";
+  return documentOf(
+    `${collection.name}: a shared collection`,
+    `<h1>${escapeHtml(collection.name)}</h1><p>A collection of ${collection.runs.length + collection.more} run${collection.runs.length + collection.more === 1 ? "" : "s"}.</p>${runs}${empty}${more}<footer>Shared from Atelier with a link that expires.</footer>`,
   );
 }
