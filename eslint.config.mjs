@@ -23,6 +23,16 @@ const config = [
         "error",
         { object: "process", property: "env", message: "Read configuration through lib/env.ts." },
       ],
+      // Both cost every page that uses them first-load JavaScript (bench/README.md).
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next/link", message: "Use AppLink from components/ui/app-link.tsx: next/link adds 3 kB to the page's first load." },
+            { name: "next/dynamic", message: "Use React.lazy with Suspense: next/dynamic's loader adds 2 kB to the page's first load." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -8,7 +8,9 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 // security-headers.json is what every API answer carries (the custom server's fast path
 // sends it as is). Pages get everything but its policy: proxy.ts gives each page its own,
 // with a fresh nonce.
-const { "Content-Security-Policy": apiPolicy, ...everyAnswer } = securityHeaders;
+// Public links (/s/…) set their own Referrer-Policy (no-referrer: their address is the
+// secret); a header set here would win over it, so this one is left off their paths.
+const { "Content-Security-Policy": apiPolicy, "Referrer-Policy": referrerPolicy, ...everyAnswer } = securityHeaders;
 const headerList = (headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
@@ -24,6 +26,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: headerList(everyAnswer) },
+      { source: "/:path((?!s/).*)", headers: headerList({ "Referrer-Policy": referrerPolicy }) },
       // A header set here wins over the route's own (Next adds a route's header only when
       // none is set yet), so run-outputs, whose downloads carry their own policy
       // (`default-src 'none'; sandbox`), is left out rather than silently overridden.

@@ -90,6 +90,7 @@ for (const phone of [false, true]) {
         await expect(theirs.getByRole("heading", { level: 1, name })).toBeVisible();
         await expect.poll(() => order(theirs)).toEqual(after);
         await expect(theirs.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+        await expect(theirs.getByRole("button", { name: "Rename" })).toHaveCount(0);
         await theirs.goto("/collections");
         await expect(theirs.getByRole("link", { name })).toBeVisible();
         await expect(theirs.getByLabel("New collection’s name")).toHaveCount(0);
@@ -107,3 +108,46 @@ for (const phone of [false, true]) {
     });
   });
 }
+
+test("a collection is renamed from its page; an empty name is refused in the page, and Escape keeps the old one", async ({ page }) => {
+  const name = `Rename me ${Date.now()}`;
+  const url = await makeCollection(page, name);
+  const patches: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "PATCH") patches.push(request.url());
+  });
+
+  // Escape puts the button back, the focus on it, the name unchanged.
+  await page.getByRole("button", { name: "Rename" }).click();
+  const field = page.getByLabel("Collection’s new name");
+  await expect(field).toHaveValue(name);
+  await field.fill("Not this one");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Rename" })).toBeFocused();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  // An empty name is said under the field, and nothing is sent.
+  await page.getByRole("button", { name: "Rename" }).click();
+  await field.fill("   ");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("form", { name: "Rename the collection" }).getByRole("alert")).toHaveText("A collection needs a name.");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  expect(patches).toEqual([]);
+
+  const renamed = `Renamed ${Date.now()}`;
+  await field.fill(renamed);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `Renamed to “${renamed}”.` })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Rename" })).toBeFocused();
+  expect(patches).toHaveLength(1);
+  await expectNoSeriousViolations(page);
+
+  // Stored: a reload and the list say the new name.
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${renamed} · Collections`));
+  await page.goto("/collections");
+  await expect(page.getByRole("link", { name: renamed })).toBeVisible();
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+});

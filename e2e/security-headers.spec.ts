@@ -172,6 +172,8 @@ test("API answers carry Permissions-Policy and a policy that allows nothing; dow
   test.setTimeout(60_000);
   const pageAnswer = await page.goto("/generations");
   expect((await pageAnswer!.allHeaders())["permissions-policy"]).toMatch(/camera=\(\).*clipboard-write=\(self\)/);
+  // Only public links (/s/…) send no Referer at all; the dashboard's own pages keep it on this origin.
+  expect((await pageAnswer!.allHeaders())["referrer-policy"]).toBe("same-origin");
 
   for (const path of ["/api/health", "/api/v1/workspaces"]) {
     const headers = (await page.request.get(path)).headers();
@@ -179,6 +181,7 @@ test("API answers carry Permissions-Policy and a policy that allows nothing; dow
       expect(headers["permissions-policy"], path).toMatch(new RegExp(`(^|, )${feature}=\\(\\)(,|$)`));
     }
     expect(headers["content-security-policy"], path).toBe(API_POLICY);
+    expect(headers["referrer-policy"], path).toBe("same-origin");
   }
 
   const runId = await launchGeneration(browser, baseURL, { type: "text", prompt: "a download keeps its sandbox" });

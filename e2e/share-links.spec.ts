@@ -92,6 +92,8 @@ test("a public link: made by keyboard, opened signed out, revoked, expired and u
     expect(outsider.url()).toBe(url);
     expect(response.headers()["x-robots-tag"]).toBe("noindex, nofollow");
     expect(response.headers()["cache-control"]).toBe("private, no-store");
+    // The header, not only the page's meta tag: the token in the address must not leave as a Referer.
+    expect(response.headers()["referrer-policy"]).toBe("no-referrer");
     await expect(outsider.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex, nofollow");
     await expect(outsider.getByRole("heading", { name: "A shared run" })).toBeVisible();
     const image = outsider.getByRole("img", { name: /Output 1/ });

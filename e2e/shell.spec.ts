@@ -34,6 +34,28 @@ test("the navigation reaches technique runs, techniques and the launch form", as
   for (const model of models) await expect(modelGroup.getByRole("radio", { name: new RegExp(model.name.replace(/[[\]().]/g, "\\$&")) })).toBeVisible();
 });
 
+test("the app's links move within the app without reloading it, and a Ctrl-click still opens a new tab", async ({ page, context }) => {
+  await page.goto("/generations");
+  await expect(page.getByRole("list", { name: "Generations, newest first" })).toHaveAttribute("data-hydrated", "true");
+  // A full page load would lose this; a move through the App Router keeps it.
+  await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }));
+  const nav = page.getByRole("navigation", { name: "Main" });
+
+  await nav.getByRole("link", { name: "Techniques" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Techniques" })).toBeVisible();
+  expect(await page.evaluate(() => "stillTheSameDocument" in window)).toBe(true);
+
+  const opened = context.waitForEvent("page");
+  await nav.getByRole("link", { name: "Usage" }).click({ modifiers: ["ControlOrMeta"] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toBe("/usage");
+  await tab.close();
+  // The first tab stayed where it was.
+  await expect(page).toHaveURL(/\/techniques$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Techniques" })).toBeVisible();
+});
+
 test("one FLORA hiccup is retried away, unseen by the teammate", async ({ page }) => {
   await injectFault({ method: "GET", path: "/generations", times: 1, fault: { kind: "status", status: 500 } });
   await page.goto("/generations");

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { ActivityFilters } from "@/lib/activity/filters";
 import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from "@/lib/activity/kinds";
 
@@ -57,9 +57,9 @@ export function ActivityFiltersForm({ filters, people }: { filters: ActivityFilt
         <button type="submit" className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:opacity-90">
           Apply filters
         </button>
-        <Link href="/activity" className="px-2 py-1.5 text-sm text-accent underline">
+        <AppLink href="/activity" className="px-2 py-1.5 text-sm text-accent underline">
           Clear filters
-        </Link>
+        </AppLink>
       </div>
     </form>
   );

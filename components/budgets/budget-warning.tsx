@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useEffect, useState } from "react";
 
 /**
@@ -55,7 +55,7 @@ export function BudgetWarning({ variant }: { variant: "form" | "header" }) {
   const reached = cap.ratio >= 1;
   if (variant === "header") {
     return (
-      <Link
+      <AppLink
         href="/usage"
         data-testid="budget-warning-header"
         title={`${usd(cap.spent)} of ${whose(cap)} ${usd(cap.cap)} monthly budget used; ${usd(cap.left)} left`}
@@ -63,7 +63,7 @@ export function BudgetWarning({ variant }: { variant: "form" | "header" }) {
       >
         {reached ? "Budget reached" : `Budget ${percent}% used`}
         <span className="sr-only"> ({whose(cap)} monthly budget: {usd(cap.left)} left)</span>
-      </Link>
+      </AppLink>
     );
   }
   return (

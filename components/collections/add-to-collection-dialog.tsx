@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { COLLECTION_NAME_MAX } from "@/lib/collections/collection-rules";
 import { addRunsCall, collectionKeys, collectionListOptions, createCollectionCall, type RunToAdd } from "@/lib/queries/collections";
@@ -108,9 +108,9 @@ export default function AddToCollectionDialog({ runs, onClose }: { runs: RunToAd
         )}
         {error && <p role="alert" className="text-sm text-rose-800">{error}</p>}
         <div className="flex flex-wrap items-center justify-end gap-2">
-          <Link href="/collections" className="mr-auto text-sm underline">
+          <AppLink href="/collections" className="mr-auto text-sm underline">
             All collections
-          </Link>
+          </AppLink>
           <button type="button" onClick={() => ref.current?.close()} className="rounded-md border border-black/15 px-3 py-1.5 text-sm">
             Cancel
           </button>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import type { KeyboardEvent } from "react";
 import { Cost, CreatedAt } from "@/components/history/run-facts";
 import { RunPreview } from "@/components/history/run-preview";
@@ -61,7 +61,7 @@ export function CollectionTile({ view, index, count, renderedAt, canChange, pick
       className={`flex min-w-0 flex-col gap-2 rounded-lg border p-2 ${picked ? "border-accent ring-2 ring-accent" : "border-black/10"} bg-white`}
     >
       {run ? (
-        <Link href={runHref(run)} data-control="link" className="flex min-w-0 flex-col gap-2 rounded">
+        <AppLink href={runHref(run)} data-control="link" className="flex min-w-0 flex-col gap-2 rounded">
           <RunPreview run={run} size="large" />
           <span className="block min-w-0">
             <span className="block truncate font-medium">{run.title}</span>
@@ -76,12 +76,12 @@ export function CollectionTile({ view, index, count, renderedAt, canChange, pick
               <Cost run={run} />
             </span>
           </span>
-        </Link>
+        </AppLink>
       ) : (
-        <Link href={runHref({ runId: ref.runId, kind: ref.kind, techniqueId: ref.techniqueId })} data-control="link" className="block rounded bg-black/5 p-3 text-sm">
+        <AppLink href={runHref({ runId: ref.runId, kind: ref.kind, techniqueId: ref.techniqueId })} data-control="link" className="block rounded bg-black/5 p-3 text-sm">
           <span className="block truncate font-medium">{ref.runId}</span>
           <span className="block text-muted">{view.problem}</span>
-        </Link>
+        </AppLink>
       )}
       <div className="flex flex-wrap items-center gap-2">
         <label className="flex items-center gap-1 text-xs">

@@ -1,9 +1,10 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { CollectionTile } from "@/components/collections/collection-tile";
+import { RenameCollection } from "@/components/collections/rename-collection";
 import { useCollectionOrder } from "@/components/collections/use-collection-order";
 import { ShareControl } from "@/components/sharing/share-run-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -21,6 +22,8 @@ export function CollectionView({ collection, views: initial, canChange, rendered
   const router = useRouter();
   const { views, move, remove, announcement } = useCollectionOrder(collection.id, initial);
   const [picked, setPicked] = useState<string[]>([]);
+  // Renamed here: the new name shows at once, before the refreshed page brings it.
+  const [name, setName] = useState(collection.name);
   const dragged = useRef<string | null>(null);
   /** Where the focus goes back to after a move: moving a node in the DOM drops its focus. */
   const refocus = useRef<{ runId: string; control: string } | null>(null);
@@ -40,12 +43,12 @@ export function CollectionView({ collection, views: initial, canChange, rendered
   return (
     <section aria-labelledby="page-heading" className="min-w-0 space-y-4">
       <p className="text-sm">
-        <Link href="/collections" className="underline">
+        <AppLink href="/collections" className="underline">
           ← All collections
-        </Link>
+        </AppLink>
       </p>
       <h1 id="page-heading" className="break-words text-2xl font-semibold">
-        {collection.name}
+        {name}
       </h1>
       <p className="text-sm text-muted">
         {views.length === 1 ? "1 run" : `${views.length} runs`} · made by {collection.created_by_email}
@@ -53,10 +56,20 @@ export function CollectionView({ collection, views: initial, canChange, rendered
       <div className="flex flex-wrap items-center gap-3" role="toolbar" aria-label="Collection actions">
         <CopyButton label="Share with teammates" text={() => window.location.href} copiedMessage="Link copied: teammates who sign in can open it." />
         {canChange && <ShareControl subject={{ kind: "collection", collectionId: collection.id }} />}
+        {canChange && (
+          <RenameCollection
+            id={collection.id}
+            name={name}
+            onRenamed={(renamed) => {
+              setName(renamed);
+              router.refresh();
+            }}
+          />
+        )}
         {canCompare ? (
-          <Link href={compareHref(pickedViews.map((view) => view.ref))} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">
+          <AppLink href={compareHref(pickedViews.map((view) => view.ref))} className="rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white">
             Compare {pickedViews.length} picked
-          </Link>
+          </AppLink>
         ) : (
           <span className="text-sm text-muted">Pick {COMPARE_MIN} to {COMPARE_MAX} runs to compare them.</span>
         )}
@@ -65,7 +78,7 @@ export function CollectionView({ collection, views: initial, canChange, rendered
             type="button"
             className="ml-auto rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50"
             onClick={async () => {
-              if (!window.confirm(`Delete “${collection.name}”? Its runs stay in the history.`)) return;
+              if (!window.confirm(`Delete “${name}”? Its runs stay in the history.`)) return;
               await deleteCollectionCall(collection.id);
               router.push("/collections");
               router.refresh();
@@ -86,7 +99,7 @@ export function CollectionView({ collection, views: initial, canChange, rendered
       {views.length === 0 ? (
         <p>This collection is empty. Add runs from a run’s page or by picking them in the history.</p>
       ) : (
-        <ol className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-label={`Runs in ${collection.name}`} aria-describedby={canChange ? "reorder-help" : undefined}>
+        <ol className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" aria-label={`Runs in ${name}`} aria-describedby={canChange ? "reorder-help" : undefined}>
           {views.map((view, index) => (
             <CollectionTile
               key={view.ref.runId}

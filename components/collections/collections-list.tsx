@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { LocalTime } from "@/components/ui/local-time";
@@ -65,9 +65,9 @@ export function CollectionsList({ collections, canChange }: { collections: Colle
         <ul className="divide-y divide-black/5 rounded-lg bg-white shadow-sm" aria-label="Collections">
           {collections.map((collection) => (
             <li key={collection.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 p-3">
-              <Link href={`/collections/${collection.id}`} className="min-w-0 break-words font-medium underline-offset-2 hover:underline">
+              <AppLink href={`/collections/${collection.id}`} className="min-w-0 break-words font-medium underline-offset-2 hover:underline">
                 {collection.name}
-              </Link>
+              </AppLink>
               <span className="text-sm text-muted">{collection.run_count === 1 ? "1 run" : `${collection.run_count} runs`}</span>
               <span className="text-sm text-muted">
                 by {collection.created_by_email}, changed <LocalTime iso={new Date(collection.updated_at).toISOString()} />

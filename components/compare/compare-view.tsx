@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { RunPreview } from "@/components/history/run-preview";
 import { StatusBadge } from "@/components/runs/status-badge";
 import type { RunView } from "@/lib/collections/load-run-views";
@@ -37,9 +37,9 @@ export function CompareView({ views }: { views: RunView[] }) {
           <li key={view.ref.runId} className="min-w-0 space-y-3 rounded-lg bg-white p-3 shadow-sm" data-compare-run={view.ref.runId}>
             <h2 className="min-w-0 break-words text-base font-semibold">
               <span className="text-muted">{index + 1}.</span>{" "}
-              <Link href={runHref(view.ref)} className="underline-offset-2 hover:underline">
+              <AppLink href={runHref(view.ref)} className="underline-offset-2 hover:underline">
                 {view.run?.title ?? view.ref.runId}
-              </Link>
+              </AppLink>
             </h2>
             {view.run ? <RunColumn view={view} baseline={index === baselineIndex ? null : baseline} differing={differing} /> : <p role="note">{view.problem}</p>}
           </li>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { memo, type ReactNode } from "react";
 import { Cost, CreatedAt, Duration, RunStatusBlock } from "@/components/history/run-facts";
 import { RunPreview } from "@/components/history/run-preview";
@@ -169,8 +169,8 @@ function RowTarget({ href, tabIndex, unlinked, className, children }: { href: st
     );
   }
   return (
-    <Link href={href} prefetch={false} tabIndex={tabIndex} data-run-link="" className={className}>
+    <AppLink href={href} prefetch={false} tabIndex={tabIndex} data-run-link="" className={className}>
       {children}
-    </Link>
+    </AppLink>
   );
 }

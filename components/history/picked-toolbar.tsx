@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { AddToCollectionButton } from "@/components/collections/add-to-collection-button";
 import { COMPARE_MAX, COMPARE_MIN, compareHref } from "@/lib/collections/collection-rules";
 import type { HistoryRun } from "@/lib/history/history-run";
@@ -22,9 +22,9 @@ export function PickedToolbar({ runs, onClear }: { runs: HistoryRun[]; onClear: 
       </span>
       <AddToCollectionButton runs={runs.map((run) => ({ run_id: run.runId, technique_id: run.techniqueId }))} label="Add to collection…" />
       {canCompare ? (
-        <Link href={compareHref(runs)} className={button}>
+        <AppLink href={compareHref(runs)} className={button}>
           Compare
-        </Link>
+        </AppLink>
       ) : (
         <button type="button" disabled className={`${button} opacity-50`} title={`Pick ${COMPARE_MIN} to ${COMPARE_MAX} runs to compare them`}>
           Compare

@@ -2,7 +2,7 @@
 
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useRunStream } from "@/components/hooks/use-run-stream";
+import { useLazyRunStream } from "@/components/hooks/use-lazy-run-stream";
 import type { Run } from "@/lib/flora/wire";
 import { isActiveStatus } from "@/lib/flora/wire";
 import { pollPathOf, type HistoryRun } from "@/lib/history/history-run";
@@ -28,7 +28,7 @@ export function useLiveRuns(runs: HistoryRun[]): LiveRuns {
   const active = useMemo(() => runs.filter((run) => isActiveStatus(run.status) && !run.launchState), [runs]);
   const queryClient = useQueryClient();
   const paths = useMemo(() => active.map(pollPathOf), [active]);
-  const isCovered = useRunStream(paths, (path, run) => queryClient.setQueryData(historyKeys.run(path), run));
+  const isCovered = useLazyRunStream(paths, (path, run) => queryClient.setQueryData(historyKeys.run(path), run));
   const results = useQueries({ queries: paths.map((path) => runPollOptions(path, isCovered(path))) });
   return useMemo(() => {
     const latest = new Map<string, Run>();

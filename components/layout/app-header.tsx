@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { BudgetWarning } from "@/components/budgets/budget-warning";
 import { HeaderMenu } from "@/components/layout/header-menu";
@@ -23,9 +23,9 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
   return (
     <header className="border-b border-black/10 bg-canvas/95">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/generations" className="text-lg font-semibold tracking-tight">
+        <AppLink href="/generations" className="text-lg font-semibold tracking-tight">
           Atelier
-        </Link>
+        </AppLink>
         <HeaderMenu
           tools={
             <>
@@ -49,7 +49,7 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
           account={
             <>
               {canLaunch(user.role) && <BudgetWarning variant="header" />}
-              <Link
+              <AppLink
                 href="/account"
                 className="min-w-0 rounded-md px-2 py-1 text-sm hover:bg-white"
                 data-testid="signed-in-user"
@@ -57,10 +57,10 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
               >
                 <span className="break-all font-medium">{user.name ?? user.email}</span>{" "}
                 <span className="whitespace-nowrap rounded-full bg-black/5 px-2 py-0.5 text-xs text-muted">{ROLE_LABELS[user.role]}</span>
-              </Link>
-              <Link href="/account/tokens" className="rounded-md px-2 py-1 text-sm hover:bg-white">
+              </AppLink>
+              <AppLink href="/account/tokens" className="rounded-md px-2 py-1 text-sm hover:bg-white">
                 Tokens
-              </Link>
+              </AppLink>
               <SignOutButton />
             </>
           }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { usePathname } from "next/navigation";
 
 /** Whether `pathname` is in the section a link leads to (its page, or a page under it). */
@@ -15,7 +15,7 @@ export function isCurrentSection(pathname: string, href: string, also: readonly 
 export function NavLink({ href, also, children }: { href: string; also?: readonly string[]; children: React.ReactNode }) {
   const current = isCurrentSection(usePathname(), href, also);
   return (
-    <Link
+    <AppLink
       href={href}
       aria-current={current ? "page" : undefined}
       className={`rounded-md px-3 py-2 text-sm font-medium transition-colors ${
@@ -23,6 +23,6 @@ export function NavLink({ href, also, children }: { href: string; also?: readonl
       }`}
     >
       {children}
-    </Link>
+    </AppLink>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 
 /** A run link that leads nowhere: a mistyped id, or a run this team's key cannot see. */
 export function RunNotFound({ historyHref, historyName }: { historyHref: string; historyName: string }) {
@@ -13,9 +13,9 @@ export function RunNotFound({ historyHref, historyName }: { historyHref: string;
       </p>
       <p>
         Ask whoever sent the link to copy it again, or look for the run in the{" "}
-        <Link href={historyHref} className="font-medium text-accent underline">
+        <AppLink href={historyHref} className="font-medium text-accent underline">
           {historyName}
-        </Link>
+        </AppLink>
         .
       </p>
     </section>

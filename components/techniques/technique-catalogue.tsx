@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { useDeferredValue, useState } from "react";
 import { Field, inputClass } from "@/components/forms/field";
 import { formatCredits, formatUsd, techniqueCostUsd } from "@/lib/money";
@@ -45,9 +45,9 @@ export function TechniqueCatalogue({ techniques, linkQuery = "" }: { techniques:
         <ul className="grid gap-3 md:grid-cols-2" aria-label="Techniques">
           {shown.map((technique) => (
             <li key={technique.id} className="min-w-0 rounded-lg border border-black/10 bg-white p-4">
-              <Link href={`/techniques/${encodeURIComponent(technique.id)}${linkQuery}`} className="break-words text-lg font-medium text-accent hover:underline">
+              <AppLink href={`/techniques/${encodeURIComponent(technique.id)}${linkQuery}`} className="break-words text-lg font-medium text-accent hover:underline">
                 {technique.name}
-              </Link>
+              </AppLink>
               {technique.description && <p className="mt-1 text-sm">{technique.description}</p>}
               <p className="mt-2 text-xs text-muted">
                 {formatUsd(techniqueCostUsd(technique.runCost))} ({formatCredits(technique.runCost)}) per run · takes {technique.inputs.join(", ") || "nothing"} · makes {technique.outputs.join(", ") || "nothing"}

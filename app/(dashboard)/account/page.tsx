@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { SharedLinksSection } from "@/components/sharing/shared-links-section";
@@ -42,9 +42,9 @@ export default async function AccountPage() {
         </h2>
         <p className="text-sm text-muted">
           For scripts, the FLORA SDK and the <code>flora</code> CLI: they go through the dashboard as you, without the team&apos;s key.{" "}
-          <Link href="/account/tokens" className="text-accent underline underline-offset-2">
+          <AppLink href="/account/tokens" className="text-accent underline underline-offset-2">
             Manage access tokens
-          </Link>
+          </AppLink>
         </p>
       </section>
       <section aria-labelledby="shared-links-heading" className="space-y-3">

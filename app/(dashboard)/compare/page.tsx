@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { CompareView } from "@/components/compare/compare-view";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadRunViews } from "@/lib/collections/load-run-views";
@@ -22,13 +22,13 @@ export default async function ComparePage({ searchParams }: Props) {
         </h1>
         <p role="alert">
           This address does not name 2 to 4 runs to compare ({parsed.error.issues[0]?.message ?? "no runs"}). Pick runs in the{" "}
-          <Link href="/generations" className="underline">
+          <AppLink href="/generations" className="underline">
             history
-          </Link>{" "}
+          </AppLink>{" "}
           or a{" "}
-          <Link href="/collections" className="underline">
+          <AppLink href="/collections" className="underline">
             collection
-          </Link>{" "}
+          </AppLink>{" "}
           and press Compare.
         </p>
       </section>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { forbidden, notFound } from "next/navigation";
 import { ArchiveSize } from "@/components/archive/archive-size";
 import { UsagePageBody } from "@/components/usage/usage-page-body";
@@ -34,9 +34,9 @@ export default async function UsagePage({ searchParams }: Props) {
         </h1>
         <p role="alert">
           This address asks for a month or teammate that cannot be shown ({parsed.error.issues[0]?.message}).{" "}
-          <Link href="/usage" className="underline">
+          <AppLink href="/usage" className="underline">
             Show this month
-          </Link>
+          </AppLink>
           .
         </p>
       </section>

@@ -1,10 +1,10 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 
 /** Back to the history the teammate came from, its filters kept (see lib/runs/back-to-history.ts). */
 export function BackToHistoryLink({ href }: { href: string }) {
   return (
-    <Link href={href} className="inline-flex items-center gap-1 text-sm font-medium text-accent underline-offset-2 hover:underline">
+    <AppLink href={href} className="inline-flex items-center gap-1 text-sm font-medium text-accent underline-offset-2 hover:underline">
       <span aria-hidden="true">←</span> Back to history
-    </Link>
+    </AppLink>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { AddToCollectionButton } from "@/components/collections/add-to-collection-button";
 import { ShareRunControl } from "@/components/sharing/share-run-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -29,9 +29,9 @@ export function RunActions({
       {canShare && <ShareRunControl runRef={runRef} />}
       <AddToCollectionButton runs={[{ run_id: runRef.runId, technique_id: runRef.techniqueId }]} />
       {runAgainHref && (
-        <Link href={runAgainHref} className={buttonClass}>
+        <AppLink href={runAgainHref} className={buttonClass}>
           Run again
-        </Link>
+        </AppLink>
       )}
       {hasOutputs && (
         <a href={outputDownloadHref(runRef)} download className={buttonClass}>

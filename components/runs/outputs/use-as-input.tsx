@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 
 /** The query that opens a form with this output's URL filled in (read by lib/params/use-input.ts). */
 export const useAsInputQuery = (url: string, type: "image" | "video") => `?${new URLSearchParams({ use: url, use_type: type })}`;
@@ -14,12 +14,12 @@ export function UseAsInput({ url, type, name }: { url: string; type: "image" | "
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
       <span className="text-muted">Use as input:</span>
-      <Link href={`/new${query}`} prefetch={false} aria-label={`Use ${name} as input to a new generation`} className={linkClass}>
+      <AppLink href={`/new${query}`} prefetch={false} aria-label={`Use ${name} as input to a new generation`} className={linkClass}>
         New generation
-      </Link>
-      <Link href={`/techniques${query}`} prefetch={false} aria-label={`Use ${name} as input to a technique`} className={linkClass}>
+      </AppLink>
+      <AppLink href={`/techniques${query}`} prefetch={false} aria-label={`Use ${name} as input to a technique`} className={linkClass}>
         A technique
-      </Link>
+      </AppLink>
     </p>
   );
 }

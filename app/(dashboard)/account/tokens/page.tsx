@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { TokensManager } from "@/components/tokens/tokens-manager";
 import { canManageUsers } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
@@ -15,9 +15,9 @@ export default async function AccountTokensPage() {
     <section aria-labelledby="tokens-heading" className="max-w-5xl space-y-6">
       <div className="space-y-2">
         <p className="text-sm">
-          <Link href="/account" className="text-accent underline-offset-2 hover:underline">
+          <AppLink href="/account" className="text-accent underline-offset-2 hover:underline">
             Your account
-          </Link>
+          </AppLink>
         </p>
         <h1 id="tokens-heading" className="text-2xl font-semibold">
           Access tokens

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AppLink } from "@/components/ui/app-link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { TechniqueForm } from "@/components/launch/technique-form";
@@ -62,9 +62,9 @@ export default async function TechniquePage({ params, searchParams }: Props) {
     <section aria-labelledby="page-heading" className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href="/techniques" className="text-accent underline">
+          <AppLink href="/techniques" className="text-accent underline">
             Techniques
-          </Link>
+          </AppLink>
         </p>
         <h1 id="page-heading" className="text-2xl font-semibold">
           {technique.name}
