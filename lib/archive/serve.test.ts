@@ -61,6 +61,20 @@ describe("serving outputs", () => {
     expect(live).not.toHaveBeenCalled();
   });
 
+  it("serves the part a Range asks for from the archived copy; the live copy is always whole", async () => {
+    await archive();
+    const part = await openArchivedOrLive({ db, store }, "run_a", output, live, "bytes=2-4");
+    expect(await text(part.body)).toBe("CHI");
+    expect(part).toMatchObject({ length: 3, range: { start: 2, end: 4, size: 8 } });
+    const unsatisfiable = await openArchivedOrLive({ db, store }, "run_a", output, live, "bytes=50-60");
+    expect(await text(unsatisfiable.body)).toBe("ARCHIVED");
+    expect(unsatisfiable.range).toBeUndefined();
+    await store.delete("runs/run_a/out_1");
+    const whole = await openArchivedOrLive({ db, store }, "run_a", output, live, "bytes=2-4");
+    expect(await text(whole.body)).toBe("LIVE");
+    expect(whole.range).toBeUndefined();
+  });
+
   it("opens the live URL when the output was never archived, or its file is gone", async () => {
     expect(await text((await openArchivedOrLive({ db, store }, "run_a", output, live)).body)).toBe("LIVE");
     await archive();

@@ -38,15 +38,19 @@ export async function openArchived(deps: ServeDeps, runId: string, outputId: str
   return { contentType: record.content_type, length: object.bytes, body: object.body as Readable };
 }
 
-/** The archived copy when there is one, else `openLive` (the hardened fetch of FLORA's URL). */
+/**
+ * The archived copy when there is one (only the part `rangeHeader` asks for, when it asks
+ * for one part), else `openLive` (the hardened fetch of FLORA's URL), always whole.
+ */
 export async function openArchivedOrLive(
   deps: ServeDeps & { onArchiveError?: (error: unknown) => void },
   runId: string,
   output: RunOutput,
   openLive: (output: RunOutput) => Promise<ServedOutput>,
+  rangeHeader: string | null = null,
 ): Promise<ServedOutput> {
   // An archive that cannot answer (S3 away) must not cost a download FLORA can still serve.
-  const archived = await openArchived(deps, runId, output.output_id).catch((error: unknown) => {
+  const archived = await openArchived(deps, runId, output.output_id, rangeHeader).catch((error: unknown) => {
     deps.onArchiveError?.(error);
     return null;
   });

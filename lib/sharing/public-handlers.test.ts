@@ -170,6 +170,28 @@ describe("GET /s/{token}/media/{outputId}", () => {
     expect(opened).toEqual(["out_img"]);
   });
 
+  it("passes a Range on to the opener and answers an archived part as 206 with its Content-Range", async () => {
+    const { token } = await makeLink();
+    const ranges: Array<string | null | undefined> = [];
+    deps.openerFor = async () => async (_output: RunOutput, range?: string | null) => {
+      ranges.push(range);
+      return range
+        ? { contentType: "video/mp4", length: 2, body: [new Uint8Array([1, 2])], range: { start: 0, end: 1, size: 10 } }
+        : { contentType: "video/mp4", length: 10, body: [new Uint8Array(10)] };
+    };
+    const handler = publicMediaHandler(deps);
+    const part = await handler(new Request("http://dash.example/s/x", { headers: { "x-forwarded-for": "203.0.113.7", range: "bytes=0-1" } }), token, "out_img");
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe("bytes 0-1/10");
+    expect(part.headers.get("accept-ranges")).toBe("bytes");
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(new Uint8Array([1, 2]));
+    const whole = await handler(request(), token, "out_img");
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get("content-range")).toBeNull();
+    await whole.arrayBuffer();
+    expect(ranges).toEqual(["bytes=0-1", null]);
+  });
+
   it("hides why a file could not be fetched", async () => {
     const { token } = await makeLink();
     deps.openerFor = async () => async () => {

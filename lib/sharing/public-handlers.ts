@@ -5,7 +5,7 @@ import { UpstreamCallError } from "@/lib/flora/call-policy";
 import type { Run, RunOutput } from "@/lib/flora/schemas";
 import { describeError, log } from "@/lib/log";
 import { ConcurrencySlots, streamReleasing } from "@/lib/runs/download-slots";
-import type { OpenedOutput } from "@/lib/runs/output-download";
+import type { ServedOutput } from "@/lib/archive/serve";
 import type { RunRef } from "@/lib/runs/run-ref";
 import { DEAD_STATUS, noteOpened, resolveLink } from "@/lib/sharing/link-service";
 import { takePublicRequest } from "@/lib/sharing/public-limit";
@@ -32,7 +32,8 @@ export interface PublicDeps {
   /** One run of a collection link's collection, by id; null when it is not in it. */
   collectionRun: (db: Kysely<Database>, link: SharedLink, runId: string) => Promise<RunRef | null>;
   readRun: (ref: RunRef) => Promise<Run>;
-  openerFor: (runId: string) => Promise<(output: RunOutput) => Promise<OpenedOutput>>;
+  /** `range` is the request's Range header: an archived copy serves that part (a video seeks; Safari plays only so). */
+  openerFor: (runId: string) => Promise<(output: RunOutput, range?: string | null) => Promise<ServedOutput>>;
   now?: () => number;
 }
 
@@ -124,8 +125,9 @@ export function publicMediaHandler(deps: PublicDeps) {
       const release = mediaSlots.tryAcquire(address);
       if (!release) return plain("Too many files at once.", 429, { "retry-after": "5" });
       try {
-        const opened = await (await deps.openerFor(ref.runId))(output);
+        const opened = await (await deps.openerFor(ref.runId))(output, request.headers.get("range"));
         return new Response(streamReleasing(opened.body, release), {
+          status: opened.range ? 206 : 200,
           headers: {
             ...PUBLIC_HEADERS,
             "content-type": opened.contentType,
@@ -133,6 +135,7 @@ export function publicMediaHandler(deps: PublicDeps) {
             "content-security-policy": "default-src 'none'; sandbox",
             "content-disposition": "inline",
             ...(opened.length !== null && { "content-length": String(opened.length) }),
+            ...(opened.range && { "accept-ranges": "bytes", "content-range": `bytes ${opened.range.start}-${opened.range.end}/${opened.range.size}` }),
           },
         });
       } catch (error) {
