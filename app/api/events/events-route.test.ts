@@ -18,7 +18,8 @@ vi.mock("@/lib/runs/read-run", () => ({
 }));
 
 const { GET } = await import("@/app/api/events/route");
-const { STREAMS_PER_USER } = await import("@/lib/live/stream-slots");
+const { STREAMS_PER_USER, streamSlots } = await import("@/lib/live/stream-slots");
+const live = globalThis as typeof globalThis & { __atelierStreamSlots?: ReturnType<typeof streamSlots> };
 
 const viewer: User = {
   id: "u-viewer",
@@ -98,5 +99,25 @@ describe("GET /api/events", () => {
     const again = new AbortController();
     expect((await open("?watch=/api/v1/runs/run_b", { signal: again.signal })).status).toBe(200);
     for (const controller of [...controllers, again]) controller.abort();
+  });
+
+  it("refuses any stream with 503 once the instance holds its bound, so the page polls", async () => {
+    const saved = live.__atelierStreamSlots;
+    live.__atelierStreamSlots = streamSlots(STREAMS_PER_USER, 2);
+    try {
+      const held = [new AbortController(), new AbortController()];
+      state.user = { ...viewer, id: "u-first" };
+      expect((await open("?watch=/api/v1/runs/run_c", { signal: held[0]!.signal })).status).toBe(200);
+      state.user = { ...viewer, id: "u-second" };
+      expect((await open("?watch=/api/v1/runs/run_c", { signal: held[1]!.signal })).status).toBe(200);
+      state.user = { ...viewer, id: "u-third" };
+      const refused = await open("?watch=/api/v1/runs/run_d");
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("60");
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("service_unavailable");
+      held.forEach((controller) => controller.abort());
+    } finally {
+      live.__atelierStreamSlots = saved;
+    }
   });
 });

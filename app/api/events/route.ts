@@ -4,8 +4,7 @@ import { ApiError } from "@/lib/errors/api-error";
 import { route } from "@/lib/http/route";
 import { openEventStream } from "@/lib/live/event-stream";
 import { bootId, runWatchers } from "@/lib/live/live-runs";
-import { streamSlots } from "@/lib/live/stream-slots";
-import type { ConcurrencySlots } from "@/lib/runs/download-slots";
+import { streamSlots, type StreamSlots } from "@/lib/live/stream-slots";
 import { eventsQuerySchema, isEventId, parseWatchPath } from "@/lib/live/watch-target";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ const HEARTBEAT_MS = 15_000;
 /** Then the browser reconnects, and the reconnection is authenticated again. */
 const LIFETIME_MS = 10 * 60_000;
 
-const live = globalThis as typeof globalThis & { __atelierStreamSlots?: ConcurrencySlots };
+const live = globalThis as typeof globalThis & { __atelierStreamSlots?: StreamSlots };
 const slots = () => (live.__atelierStreamSlots ??= streamSlots());
 
 /** The sequence number a resuming tab already has: from Last-Event-ID (the browser's own reconnection) or `after`. */
@@ -32,9 +31,13 @@ function afterSeq(lastEventId: string | null, after: string | undefined): number
  * watch any of the team's runs, as they may poll them.
  */
 export const GET = route({ role: "viewer", query: eventsQuerySchema }, async ({ request, user, query }) => {
-  const release = slots().tryAcquire(user.id);
-  if (!release) {
+  const slot = slots().tryAcquire(user.id);
+  if (!slot.ok && slot.full === "teammate") {
     throw new ApiError("rate_limited", "You have too many live streams open; close a tab or two.", undefined, { "retry-after": "30" });
+  }
+  if (!slot.ok) {
+    // The page polls instead (lib/queries/run-stream.ts), and tries the stream again later.
+    throw new ApiError("service_unavailable", "This server holds as many live streams as it can; your pages poll instead.", undefined, { "retry-after": "60" });
   }
   const stream = openEventStream({
     watchers: runWatchers(),
@@ -48,7 +51,7 @@ export const GET = route({ role: "viewer", query: eventsQuerySchema }, async ({ 
       return now?.id === user.id && hasRole(now.role, "viewer");
     },
     signal: request.signal,
-    onClose: release,
+    onClose: slot.release,
   });
   return new Response(stream, {
     headers: {
