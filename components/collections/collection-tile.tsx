@@ -2,9 +2,8 @@
 
 import { AppLink } from "@/components/ui/app-link";
 import type { KeyboardEvent } from "react";
-import { Cost, CreatedAt } from "@/components/history/run-facts";
+import { TileMetaLine } from "@/components/history/run-facts";
 import { RunPreview } from "@/components/history/run-preview";
-import { StatusBadge } from "@/components/runs/status-badge";
 import type { RunView } from "@/lib/collections/load-run-views";
 import { runHref } from "@/lib/history/history-run";
 
@@ -67,15 +66,7 @@ export function CollectionTile({ view, index, count, renderedAt, canChange, pick
             <span className="block truncate font-medium">{run.title}</span>
             <span className="block truncate text-xs text-muted">{run.prompt !== null ? `“${run.prompt}”` : run.launchedBy ? run.launchedBy : "Launched outside the dashboard"}</span>
           </span>
-          <span className="flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-muted">
-            <StatusBadge status={run.status} />
-            <span className="min-w-0 truncate">
-              <CreatedAt at={run.createdAt} renderedAt={renderedAt} />
-            </span>
-            <span className="ml-auto">
-              <Cost run={run} />
-            </span>
-          </span>
+          <TileMetaLine run={run} renderedAt={renderedAt} />
         </AppLink>
       ) : (
         <AppLink href={runHref({ runId: ref.runId, kind: ref.kind, techniqueId: ref.techniqueId })} data-control="link" className="block rounded bg-black/5 p-3 text-sm">

@@ -1,8 +1,7 @@
 import { AppLink } from "@/components/ui/app-link";
 import { memo, type ReactNode } from "react";
-import { Cost, CreatedAt, Duration, RunStatusBlock } from "@/components/history/run-facts";
+import { Cost, CreatedAt, Duration, RunStatusBlock, TileMetaLine } from "@/components/history/run-facts";
 import { RunPreview } from "@/components/history/run-preview";
-import { StatusBadge } from "@/components/runs/status-badge";
 import { runHref, type HistoryRun } from "@/lib/history/history-run";
 
 interface RowProps {
@@ -93,15 +92,7 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
             </span>
           </span>
           {launched}
-          <span className="mt-auto flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-muted">
-            <StatusBadge status={run.status} />
-            <span className="min-w-0 truncate">
-              <CreatedAt at={run.createdAt} renderedAt={renderedAt} />
-            </span>
-            <span className="ml-auto">
-              <Cost run={run} />
-            </span>
-          </span>
+          <TileMetaLine run={run} renderedAt={renderedAt} className="mt-auto" />
         </RowTarget>
       </div>
     );

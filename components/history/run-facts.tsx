@@ -35,3 +35,18 @@ export function Duration({ run }: { run: HistoryRun }) {
 export function Cost({ run }: { run: HistoryRun }) {
   return <span className="shrink-0 tabular-nums">{formatCost(run.costUsd)}</span>;
 }
+
+/** A tile's bottom line: the status, when it was made, and the cost at the end. */
+export function TileMetaLine({ run, renderedAt, className = "" }: { run: HistoryRun; renderedAt: number; className?: string }) {
+  return (
+    <span className={`flex min-w-0 items-center gap-2 whitespace-nowrap text-xs text-muted ${className}`}>
+      <StatusBadge status={run.status} />
+      <span className="min-w-0 truncate">
+        <CreatedAt at={run.createdAt} renderedAt={renderedAt} />
+      </span>
+      <span className="ml-auto">
+        <Cost run={run} />
+      </span>
+    </span>
+  );
+}

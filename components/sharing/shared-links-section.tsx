@@ -3,11 +3,9 @@
 import { useEffect, useId, useState } from "react";
 import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { shareLinksApi } from "@/components/sharing/share-links-api";
-import { LocalTime } from "@/components/ui/local-time";
-import type { LinkStatus, PublicLinkView } from "@/lib/sharing/link-rules";
-
-const STATUS_LABELS: Record<LinkStatus, string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
-const When = ({ at, never }: { at: number | null; never: string }) => (at === null ? <>{never}</> : <LocalTime iso={new Date(at).toISOString()} />);
+import { AppLink } from "@/components/ui/app-link";
+import { CREDENTIAL_STATUS_LABELS, RevokeButton, When } from "@/components/ui/credential-cells";
+import type { PublicLinkView } from "@/lib/sharing/link-rules";
 
 function subjectHref(link: PublicLinkView): string {
   if (link.subject.kind === "collection") return `/collections/${encodeURIComponent(link.subject.collection_id)}`;
@@ -101,9 +99,9 @@ export function SharedLinksSection({ isAdmin }: { isAdmin: boolean }) {
               {links.map((link) => (
                 <tr key={link.id} className="border-t border-black/5">
                   <th scope="row" className="px-3 py-2 font-medium [overflow-wrap:anywhere]">
-                    <a href={subjectHref(link)} className="text-accent underline underline-offset-2">
+                    <AppLink href={subjectHref(link)} className="text-accent underline underline-offset-2">
                       {subjectName(link)}
-                    </a>
+                    </AppLink>
                     <span className="block font-mono text-xs font-normal text-muted">{link.prefix}…{link.show_prompt ? " · prompt shown" : ""}</span>
                   </th>
                   {all && <td className="px-3 py-2 break-all">{link.created_by_email}</td>}
@@ -113,18 +111,9 @@ export function SharedLinksSection({ isAdmin }: { isAdmin: boolean }) {
                     <When at={link.opened_at} never="Not yet" />
                     {link.open_count > 0 && <span className="block text-xs text-muted">{link.open_count === 1 ? "once" : `${link.open_count} times`}</span>}
                   </td>
-                  <td className="px-3 py-2">{STATUS_LABELS[link.status]}</td>
+                  <td className="px-3 py-2">{CREDENTIAL_STATUS_LABELS[link.status]}</td>
                   <td className="px-3 py-2">
-                    {link.status === "active" && (
-                      <button
-                        type="button"
-                        onClick={() => setRevoking(link)}
-                        aria-label={`Revoke the link to ${subjectName(link)} (${link.prefix})`}
-                        className="rounded-md border border-rose-700/40 px-2 py-1 text-xs font-medium text-rose-800 hover:bg-rose-50"
-                      >
-                        Revoke
-                      </button>
-                    )}
+                    {link.status === "active" && <RevokeButton label={`Revoke the link to ${subjectName(link)} (${link.prefix})`} onClick={() => setRevoking(link)} />}
                   </td>
                 </tr>
               ))}

@@ -1,12 +1,8 @@
 "use client";
 
-import { LocalTime } from "@/components/ui/local-time";
+import { CREDENTIAL_STATUS_LABELS, RevokeButton, When } from "@/components/ui/credential-cells";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import type { PublicToken, TokenStatus } from "@/lib/tokens/token-view";
-
-const STATUS_LABELS: Record<TokenStatus, string> = { active: "Active", expired: "Expired", revoked: "Revoked" };
-
-const When = ({ at, never }: { at: number | null; never: string }) => (at === null ? <>{never}</> : <LocalTime iso={new Date(at).toISOString()} />);
+import type { PublicToken } from "@/lib/tokens/token-view";
 
 /** Every token the teammate may see; admins get an Owner column and may revoke any. */
 export function TokenTable({ tokens, showOwner, onRevoke }: { tokens: PublicToken[]; showOwner: boolean; onRevoke: (token: PublicToken) => void }) {
@@ -38,18 +34,9 @@ export function TokenTable({ tokens, showOwner, onRevoke }: { tokens: PublicToke
               <td className="px-3 py-2"><When at={token.created_at} never="" /></td>
               <td className="px-3 py-2"><When at={token.expires_at} never="Never" /></td>
               <td className="px-3 py-2"><When at={token.last_used_at} never="Not yet" /></td>
-              <td className="px-3 py-2">{STATUS_LABELS[token.status]}</td>
+              <td className="px-3 py-2">{CREDENTIAL_STATUS_LABELS[token.status]}</td>
               <td className="px-3 py-2">
-                {token.status === "active" && (
-                  <button
-                    type="button"
-                    onClick={() => onRevoke(token)}
-                    aria-label={`Revoke ${token.name} (${token.prefix})`}
-                    className="rounded-md border border-rose-700/40 px-2 py-1 text-xs font-medium text-rose-800 hover:bg-rose-50"
-                  >
-                    Revoke
-                  </button>
-                )}
+                {token.status === "active" && <RevokeButton label={`Revoke ${token.name} (${token.prefix})`} onClick={() => onRevoke(token)} />}
               </td>
             </tr>
           ))}
