@@ -151,3 +151,26 @@ test("a collection is renamed from its page; an empty name is refused in the pag
   await expect(page.getByRole("link", { name: renamed })).toBeVisible();
   await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
 });
+
+test("deleting a collection asks first: Cancel keeps it; confirmed, it is gone and its runs stay", async ({ page }) => {
+  const name = `Delete me ${Date.now()}`;
+  const url = await makeCollection(page, name);
+  const id = new URL(url).pathname.split("/").at(-1)!;
+  const remove = page.getByRole("button", { name: "Delete collection" });
+  const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
+
+  await remove.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(remove).toBeFocused();
+  expect((await page.request.get(`/api/collections/${id}`)).status()).toBe(200);
+
+  await remove.click();
+  await dialog.getByRole("button", { name: "Delete collection" }).click();
+  await expect(page).toHaveURL(/\/collections$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Collections" })).toBeVisible();
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+  expect((await page.request.get(`/api/collections/${id}`)).status()).toBe(404);
+});

@@ -3,6 +3,7 @@
 import { AppLink } from "@/components/ui/app-link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/admin/confirm-dialog";
 import { CollectionTile } from "@/components/collections/collection-tile";
 import { RenameCollection } from "@/components/collections/rename-collection";
 import { useCollectionOrder } from "@/components/collections/use-collection-order";
@@ -24,6 +25,8 @@ export function CollectionView({ collection, views: initial, canChange, rendered
   const [picked, setPicked] = useState<string[]>([]);
   // Renamed here: the new name shows at once, before the refreshed page brings it.
   const [name, setName] = useState(collection.name);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const dragged = useRef<string | null>(null);
   /** Where the focus goes back to after a move: moving a node in the DOM drops its focus. */
   const refocus = useRef<{ runId: string; control: string } | null>(null);
@@ -77,17 +80,39 @@ export function CollectionView({ collection, views: initial, canChange, rendered
           <button
             type="button"
             className="ml-auto rounded-md border border-rose-300 px-3 py-1.5 text-sm text-rose-800 hover:bg-rose-50"
-            onClick={async () => {
-              if (!window.confirm(`Delete “${name}”? Its runs stay in the history.`)) return;
-              await deleteCollectionCall(collection.id);
-              router.push("/collections");
-              router.refresh();
+            onClick={() => {
+              setDeleteError(null);
+              setDeleting(true);
             }}
           >
             Delete collection
           </button>
         )}
       </div>
+      {deleteError && (
+        <p role="alert" className="text-sm text-rose-800">
+          {deleteError}
+        </p>
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title={`Delete “${name}”?`}
+          confirmLabel="Delete collection"
+          onCancel={() => setDeleting(false)}
+          onConfirm={async () => {
+            setDeleting(false);
+            try {
+              await deleteCollectionCall(collection.id);
+              router.push("/collections");
+              router.refresh();
+            } catch (caught) {
+              setDeleteError(caught instanceof Error ? caught.message : "Could not delete the collection.");
+            }
+          }}
+        >
+          <p>Its runs stay in the history, and its public links stop working. This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
       {canChange && views.length > 1 && (
         <p className="text-sm text-muted" id="reorder-help">
           Drag a tile to reorder, or use its Move buttons; Alt+arrow keys move the focused tile.
