@@ -7,6 +7,8 @@ test("a new run shows behind a pill, then progresses to completed without a relo
   await page.goto("/generations");
   const history = new HistoryPage(page);
   await expect(history.rows().first()).toBeVisible();
+  const firstRowTop = async () => Math.round((await history.rows().first().boundingBox())!.y);
+  const topBefore = await firstRowTop();
 
   const member = await browser.newContext({ baseURL, storageState: storageStateOf("member") });
   const launched = await member.request.post("/api/v1/generate", {
@@ -19,6 +21,8 @@ test("a new run shows behind a pill, then progresses to completed without a relo
   const pill = page.getByRole("button", { name: /^\d+ new runs?$/ });
   await expect(pill).toBeVisible({ timeout: 20_000 });
   await expect(history.rows().first()).not.toHaveAttribute("data-run-id", runId);
+  // Nor does the pill itself move the rows: it floats over them.
+  expect(await firstRowTop()).toBe(topBefore);
   await pill.click();
 
   const row = history.list.locator(`[data-run-id="${runId}"]`);

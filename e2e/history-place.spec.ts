@@ -31,8 +31,11 @@ test.describe("on a phone", () => {
     await history.scrollTo(3_000);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(2_500);
     await history.expectNoHorizontalOverflow();
-    const runId = await page.evaluate(() => document.elementFromPoint(195, 500)?.closest("[data-run-row]")?.getAttribute("data-run-id"));
-    expect(runId).toBeTruthy();
+    // The row window renders the rows for the new offset a frame or two after the scroll.
+    let runId: string | null | undefined;
+    await expect
+      .poll(async () => (runId = await page.evaluate(() => document.elementFromPoint(195, 500)?.closest("[data-run-row]")?.getAttribute("data-run-id"))))
+      .toBeTruthy();
     const before = await box(history.row(runId!));
 
     await history.row(runId!).getByRole("link").click();

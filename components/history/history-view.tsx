@@ -178,19 +178,23 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       {live.signedOut && <SignedOutNotice signInHref={signInPathFor(`${pathname}${historySearch(filters)}`)} />}
       <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || renderedAt} />
       {picks.picked.size > 0 && <PickedToolbar runs={[...picks.picked.values()]} onClear={picks.clear} />}
-      {newRuns > 0 && (
-        <button
-          type="button"
-          onClick={() => {
-            void queryClient.resetQueries({ queryKey: historyKeys.list(kind, filters) });
-            setSelected(0);
-            scrollToTopOf(rootRef.current);
-          }}
-          className="sticky top-2 z-10 mx-auto block rounded-full bg-accent px-4 py-1.5 text-sm font-medium text-white shadow"
-        >
-          {newRuns === 1 ? "1 new run" : `${newRuns} new runs`}
-        </button>
-      )}
+      {/* Always here and of no height: the pill floats over the rows when it appears, rather
+          than pushing them down under the reader (or under a place that Back restored). */}
+      <div className="sticky top-2 z-10 mb-0 flex h-0 items-start justify-center" data-part="new-runs">
+        {newRuns > 0 && (
+          <button
+            type="button"
+            onClick={() => {
+              void queryClient.resetQueries({ queryKey: historyKeys.list(kind, filters) });
+              setSelected(0);
+              scrollToTopOf(rootRef.current);
+            }}
+            className="rounded-full bg-accent px-4 py-1.5 text-sm font-medium text-white shadow"
+          >
+            {newRuns === 1 ? "1 new run" : `${newRuns} new runs`}
+          </button>
+        )}
+      </div>
       {list.isPending ? (
         <HistorySkeleton />
       ) : list.isError && runs.length === 0 ? (
