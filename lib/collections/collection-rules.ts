@@ -2,6 +2,8 @@
  * The collections' limits, shared by the store, the API's schemas and the pages (plain
  * values, safe in the browser).
  */
+import type { CollectionRunsTable } from "@/lib/db/schema";
+
 export const COLLECTION_NAME_MAX = 100;
 /** A review set, not an archive: a grid of 200 previews is already a long page. */
 export const COLLECTION_RUNS_MAX = 200;
@@ -9,15 +11,8 @@ export const COLLECTION_RUNS_MAX = 200;
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 
-/** One run in a collection, as the API and the pages see it. */
-export interface CollectionRunRef {
-  run_id: string;
-  kind: "generation" | "technique";
-  technique_id: string | null;
-  position: number;
-  added_by_email: string;
-  added_at: number;
-}
+/** One run in a collection, as the API and the pages see it: its stored row, less the collection's id. */
+export type CollectionRunRef = Omit<CollectionRunsTable, "collection_id">;
 
 export interface CollectionSummary {
   id: string;

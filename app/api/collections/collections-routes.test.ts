@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database, User } from "@/lib/db/schema";
 import { memoryDatabase } from "@/lib/testing/memory-db";
 
-const state = vi.hoisted(() => ({ db: undefined as unknown as Kysely<Database>, user: null as User | null, upstream: new Set<string>() }));
+const state = vi.hoisted(() => ({ db: undefined as unknown as Kysely<Database>, user: null as User | null, upstream: new Set<string>(), reads: [] as string[] }));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
 vi.mock("@/lib/env", () => ({ getEnv: () => ({ USER_RATE_LIMIT_PER_MINUTE: 1_000 }) }));
 vi.mock("@/lib/auth/session", () => ({ getRequestUser: async () => state.user }));
@@ -15,6 +15,7 @@ vi.mock("@/lib/runs/read-run", async () => {
   const { ApiError } = await import("@/lib/errors/api-error");
   return {
     readRun: async (ref: { runId: string }) => {
+      state.reads.push(ref.runId);
       if (!state.upstream.has(ref.runId)) throw new UpstreamCallError({ kind: "status", status: 404 } as never, new ApiError("not_found", "no such run"));
       return { run_id: ref.runId };
     },
@@ -112,5 +113,37 @@ describe("/api/collections", () => {
     expect(crossSite.status).toBe(403);
     expect((await call(one.DELETE, "DELETE", `/api/collections/${id}`, { id }, undefined, { "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect((await state.db.selectFrom("collections").select("name").execute()).map((row) => row.name)).toEqual(["Review"]);
+  });
+
+  it("refuses every write cross-site (403) and bad input on every route (400), changing nothing and reading nothing upstream", async () => {
+    const id = await create();
+    await call(runs.POST, "POST", `/api/collections/${id}/runs`, { id }, { runs: [{ run_id: "run_a" }, { run_id: "run_b" }] });
+    const stored = async () => ({
+      collections: await state.db.selectFrom("collections").select(["name"]).execute(),
+      runs: await state.db.selectFrom("collection_runs").select(["run_id", "position"]).orderBy("position").execute(),
+    });
+    const before = await stored();
+    state.reads = [];
+    const crossSite = { "sec-fetch-site": "cross-site" };
+    const writes = [
+      call(list.POST, "POST", "/api/collections", {}, { name: "evil" }, crossSite),
+      call(one.PATCH, "PATCH", `/api/collections/${id}`, { id }, { name: "evil" }, crossSite),
+      call(one.DELETE, "DELETE", `/api/collections/${id}`, { id }, undefined, crossSite),
+      call(runs.POST, "POST", `/api/collections/${id}/runs`, { id }, { runs: [{ run_id: "run_c" }] }, crossSite),
+      call(move.POST, "POST", `/api/collections/${id}/runs/run_b/move`, { id, runId: "run_b" }, { to: 0 }, crossSite),
+      call(oneRun.DELETE, "DELETE", `/api/collections/${id}/runs/run_a`, { id, runId: "run_a" }, undefined, crossSite),
+    ];
+    for (const response of await Promise.all(writes)) expect(response.status).toBe(403);
+    const bad = [
+      call(one.PATCH, "PATCH", `/api/collections/${id}`, { id }, { name: "" }),
+      call(one.PATCH, "PATCH", "/api/collections/bad", { id: "bad" }, { name: "ok" }),
+      call(runs.POST, "POST", `/api/collections/${id}/runs`, { id }, { runs: [{ run_id: "../run_c" }] }),
+      call(move.POST, "POST", `/api/collections/${id}/runs/nope/move`, { id, runId: "nope" }, { to: 0 }),
+      call(move.POST, "POST", `/api/collections/${id}/runs/run_b/move`, { id, runId: "run_b" }, { to: "first" }),
+      call(oneRun.DELETE, "DELETE", `/api/collections/${id}/runs/nope`, { id, runId: "nope" }),
+    ];
+    for (const response of await Promise.all(bad)) expect((await answer(response)).body!.error.code).toBe("input_validation_error");
+    expect(await stored()).toEqual(before);
+    expect(state.reads).toEqual([]);
   });
 });
