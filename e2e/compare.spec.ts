@@ -50,9 +50,14 @@ test("reached from a history multi-selection", async ({ page }) => {
   const history = new HistoryPage(page);
   await history.ready();
   const ids = [...(await history.renderedIds()).entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+  const third = history.row(ids[2]!).locator("[data-run-link]");
+  const before = await third.boundingBox();
   await history.row(ids[0]!).locator("[data-run-link]").click({ modifiers: ["Control"] });
-  await history.row(ids[2]!).locator("[data-run-link]").click({ modifiers: ["Shift"] });
   const toolbar = page.getByRole("region", { name: "Picked runs" });
+  await expect(toolbar.getByTestId("picked-count")).toHaveText("1 run picked");
+  // The bar floats: its appearing moved no row under the pointer before the next click.
+  expect((await third.boundingBox())?.y).toBe(before?.y);
+  await third.click({ modifiers: ["Shift"] });
   await expect(toolbar.getByTestId("picked-count")).toHaveText("3 runs picked");
   await toolbar.getByRole("link", { name: "Compare" }).click();
   await expect(page).toHaveURL(new RegExp(`/compare\\?runs=${ids.slice(0, 3).join(",")}`));

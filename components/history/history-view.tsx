@@ -2,18 +2,17 @@
 
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { gridColumns, GRID_GAP_PX } from "@/components/history/grid-columns";
 import { HistoryFiltersBar } from "@/components/history/history-filters";
 import { HistoryItem } from "@/components/history/history-row";
 import { HistoryEmpty, HistoryError, HistorySkeleton, RateLimitNotice, SignedOutNotice } from "@/components/history/history-states";
-import { PickedToolbar } from "@/components/history/picked-toolbar";
 import { useElementWidth } from "@/components/history/use-element-width";
 import { useHistoryKeys } from "@/components/history/use-history-keys";
 import { useKeepPlace } from "@/components/history/use-keep-place";
 import { useLiveRuns, withLiveState } from "@/components/history/use-live-runs";
 import { useNewRunCount } from "@/components/history/use-new-runs";
-import { usePickedRuns } from "@/components/history/use-picked-runs";
+import { pickedCountText, usePickedRuns } from "@/components/history/use-picked-runs";
 import { useRowWindow } from "@/components/history/use-row-window";
 import { useViewMode } from "@/components/history/use-view-mode";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -30,6 +29,10 @@ const GUESS = { phone: 104, list: 80, grid: 316 } as const;
 const MD_PX = 768;
 /** Start fetching the next page this many rows before the end. */
 const PREFETCH_ROWS = 10;
+
+// Loaded with the first pick, not with the page (npm run bench:first-load): it floats over
+// the rows, so appearing a moment later moves nothing.
+const PickedToolbar = lazy(() => import("@/components/history/picked-toolbar"));
 
 export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedAt: number }) {
   const searchParams = useSearchParams();
@@ -165,7 +168,8 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const filterNames = describeFilters(filters, directory);
 
   return (
-    <div ref={rootRef} className="space-y-4">
+    // Room below the list for the floating "Picked runs" bar while it shows.
+    <div ref={rootRef} className={`space-y-4 ${picks.picked.size > 0 ? "pb-20" : ""}`}>
       <HistoryFiltersBar
         kind={kind}
         filters={filters}
@@ -177,7 +181,15 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       />
       {live.signedOut && <SignedOutNotice signInHref={signInPathFor(`${pathname}${historySearch(filters)}`)} />}
       <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || renderedAt} />
-      {picks.picked.size > 0 && <PickedToolbar runs={[...picks.picked.values()]} onClear={picks.clear} />}
+      {/* Here before the first pick, so a screen reader hears the count from the first one on. */}
+      <p aria-live="polite" className="sr-only">
+        {picks.picked.size > 0 ? pickedCountText(picks.picked.size) : ""}
+      </p>
+      {picks.picked.size > 0 && (
+        <Suspense fallback={null}>
+          <PickedToolbar runs={[...picks.picked.values()]} onClear={picks.clear} />
+        </Suspense>
+      )}
       {/* Always here and of no height: the pill floats over the rows when it appears, rather
           than pushing them down under the reader (or under a place that Back restored). */}
       <div className="sticky top-2 z-10 mb-0 flex h-0 items-start justify-center" data-part="new-runs">

@@ -46,3 +46,6 @@ export function usePickedRuns() {
 
   return { picked, toggle, pickRange, clear };
 }
+
+/** "1 run picked", "3 runs picked": the toolbar's count, and what the history announces. */
+export const pickedCountText = (count: number) => (count === 1 ? "1 run picked" : `${count} runs picked`);

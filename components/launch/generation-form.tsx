@@ -156,7 +156,7 @@ export function GenerationForm({ models, choices, prefill, use, readOnly, maxPro
       </fieldset>
       {launch.failure && <LaunchFailureNotice message={launch.failure.message} />}
       {launch.cancelled && <CancelledNotice />}
-      {!readOnly && <BudgetWarning variant="form" />}
+      {!readOnly && <BudgetWarning />}
       <LaunchFooter
         estimate={model ? <GenerationEstimate model={model} params={toParams(model.params, draft)} /> : null}
         phase={launch.phase}

@@ -98,7 +98,7 @@ export function TechniqueForm({ technique, recordedInputs, recordedPlace, choice
       {errors.inputs && <p className="text-xs font-medium text-rose-800">{errors.inputs}</p>}
       {launch.failure && <LaunchFailureNotice message={launch.failure.message} />}
       {launch.cancelled && <CancelledNotice />}
-      {!readOnly && <BudgetWarning variant="form" />}
+      {!readOnly && <BudgetWarning />}
       <LaunchFooter
         estimate={
           <p>

@@ -1,6 +1,6 @@
 import { AppLink } from "@/components/ui/app-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
-import { BudgetWarning } from "@/components/budgets/budget-warning";
+import { HeaderBudgetWarning } from "@/components/budgets/header-budget-warning";
 import { HeaderMenu } from "@/components/layout/header-menu";
 import { KeyboardHelp } from "@/components/layout/keyboard-help";
 import { NavLink } from "@/components/layout/nav-link";
@@ -19,7 +19,7 @@ const NAVIGATION = [
   { href: "/usage", label: "Usage" },
 ] as const;
 
-export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"> }) {
+export function AppHeader({ user }: { user: Pick<User, "id" | "email" | "name" | "role"> }) {
   return (
     <header className="border-b border-black/10 bg-canvas/95">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -48,7 +48,7 @@ export function AppHeader({ user }: { user: Pick<User, "email" | "name" | "role"
           }
           account={
             <>
-              {canLaunch(user.role) && <BudgetWarning variant="header" />}
+              {canLaunch(user.role) && <HeaderBudgetWarning userId={user.id} />}
               <AppLink
                 href="/account"
                 className="min-w-0 rounded-md px-2 py-1 text-sm hover:bg-white"

@@ -3,21 +3,14 @@ import type { Database } from "@/lib/db/schema";
 import { capsFor, TEAM_SCOPE } from "@/lib/budgets/caps";
 import { fromMicros, spendMonth, toMicros } from "@/lib/budgets/month";
 import { monthSpend } from "@/lib/budgets/spend";
+import type { CapStanding } from "@/lib/budgets/warning-text";
 
 /**
- * Where a teammate stands this month against each cap that applies to them: what the
- * launch form and the header warn about at WARN_RATIO.
+ * Where a teammate stands against one cap this month; `ratio` is spent / cap, and 1 or more
+ * is the cap reached (a $0 cap is reached at once). The launch form and the header warn at
+ * WARN_RATIO (lib/budgets/warning-text.ts).
  */
-export const WARN_RATIO = 0.8;
-
-export interface CapStatus {
-  scope: "user" | "team";
-  cap: number;
-  spent: number;
-  left: number;
-  /** spent / cap; 1 or more is the cap reached (a $0 cap is reached at once). */
-  ratio: number;
-}
+export type CapStatus = CapStanding;
 
 export interface BudgetStatus {
   month: string;
