@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoHorizontalOverflow } from "./support/overflow";
 import { clearFaults, injectFault, simulatorGet } from "./support/simulator";
 
 interface TechniqueRunsBody {
@@ -32,6 +33,42 @@ test("the navigation reaches technique runs, techniques and the launch form", as
   const modelGroup = page.getByRole("group", { name: "Model" });
   await expect(modelGroup.getByRole("radio")).toHaveCount(models.length);
   for (const model of models) await expect(modelGroup.getByRole("radio", { name: new RegExp(model.name.replace(/[[\]().]/g, "\\$&")) })).toBeVisible();
+});
+
+test("from md up the header is two rows, the name and the account, then the navigation, and nothing in it wraps", async ({ page }) => {
+  await page.goto("/generations");
+  const header = page.getByRole("banner");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const middleOf = async (locator: import("@playwright/test").Locator) => {
+    const box = (await locator.boundingBox())!;
+    return box.y + box.height / 2;
+  };
+  for (const width of [768, 1024, 1400]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(header.getByRole("button", { name: "Menu" })).toBeHidden();
+    // The admin sees every section: the longest navigation there is.
+    const links = nav.getByRole("link");
+    await expect(links).toHaveCount(8);
+    const brand = await middleOf(header.getByRole("link", { name: "Atelier" }));
+    for (const control of [page.getByTestId("signed-in-user"), header.getByRole("link", { name: "Tokens" }), header.getByRole("button", { name: "Sign out" }), header.getByRole("button", { name: "Dark theme" })]) {
+      expect(Math.abs((await middleOf(control)) - brand), `${width} px: ${await control.textContent()} sits beside the name`).toBeLessThan(8);
+    }
+    const first = await middleOf(links.first());
+    for (const link of await links.all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.height, `${width} px: “${await link.textContent()}” is one line`).toBeLessThan(40);
+      expect(Math.abs(box.y + box.height / 2 - first), `${width} px: “${await link.textContent()}” is in the navigation's row`).toBeLessThan(8);
+    }
+    expect(first - brand, `${width} px: the navigation is below the name`).toBeGreaterThan(24);
+
+    // The history's columns leave the title room from md up (narrower columns until lg).
+    await expectNoHorizontalOverflow(page);
+    const titles = await page.locator("[data-run-row] [data-part=title]").evaluateAll((spans) =>
+      spans.map((span) => ({ text: span.textContent ?? "", cut: span.scrollWidth > span.clientWidth })),
+    );
+    expect(titles.length).toBeGreaterThan(3);
+    expect(titles.filter((title) => title.text.length <= 18 && title.cut), `${width} px: short model names are not cut`).toEqual([]);
+  }
 });
 
 test("the app's links move within the app without reloading it, and a Ctrl-click still opens a new tab", async ({ page, context }) => {

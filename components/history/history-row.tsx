@@ -99,13 +99,14 @@ export const HistoryItem = memo(function HistoryItem({ run, workspaceName, proje
   }
 
   // Below md a row stacks: the thumbnail beside the title (and prompt), then one meta line.
-  // From md the meta line's parts become columns of the row (its wrapper is `display: contents`).
+  // From md the meta line's parts become columns of the row (its wrapper is `display: contents`),
+  // narrower ones until lg, so a tablet still has room for the title.
   return (
     <div {...common}>
       <RowTarget
         {...link}
         unlinked={run.launchState !== undefined}
-        className={`grid grid-cols-[3.5rem_minmax(0,1fr)] items-start gap-x-3 gap-y-1 border-b border-l-4 border-b-black/5 px-3 py-2.5 md:grid-cols-[3.5rem_minmax(0,1fr)_7.5rem_11rem_9.5rem] md:items-center md:gap-x-4 ${
+        className={`grid grid-cols-[3.5rem_minmax(0,1fr)] items-start gap-x-3 gap-y-1 border-b border-l-4 border-b-black/5 px-3 py-2.5 md:grid-cols-[3.5rem_minmax(0,1fr)_6.5rem_8rem_8rem] md:items-center md:gap-x-3 lg:grid-cols-[3.5rem_minmax(0,1fr)_7.5rem_11rem_9.5rem] lg:gap-x-4 ${
           selected ? "border-l-accent bg-accent-soft" : "border-l-transparent bg-white hover:bg-black/[0.02]"
         }`}
       >

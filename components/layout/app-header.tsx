@@ -22,7 +22,7 @@ const NAVIGATION = [
 export function AppHeader({ user }: { user: Pick<User, "id" | "email" | "name" | "role"> }) {
   return (
     <header className="border-b border-black/10 bg-canvas/95">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 md:pb-1.5">
         <AppLink href="/generations" className="text-lg font-semibold tracking-tight">
           Atelier
         </AppLink>
@@ -36,7 +36,7 @@ export function AppHeader({ user }: { user: Pick<User, "id" | "email" | "name" |
             </>
           }
           navigation={
-            <nav aria-label="Main" className="flex flex-col gap-1 md:flex-row">
+            <nav aria-label="Main" className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-0.5">
               {NAVIGATION.map((item) => (
                 <NavLink key={item.href} href={item.href} also={"also" in item ? item.also : undefined}>
                   {item.label}

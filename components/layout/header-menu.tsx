@@ -4,9 +4,12 @@ import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /**
- * The header's layout: on wide screens the navigation and the account sit in the bar; below
- * `md` they fold into a disclosure behind the Menu button, so the bar stays one line.
- * Escape closes the menu and puts focus back on its button; moving to another page closes it.
+ * The header's layout. Below `md` the navigation and the account fold into a disclosure
+ * behind the Menu button, so the bar stays one line; Escape closes the menu and puts focus
+ * back on its button, and moving to another page closes it. From `md` up the panel is
+ * `display: contents`: the account and the tools share the first row with the name, and the
+ * navigation has the second row to itself, so no link wraps inside itself however many
+ * sections the teammate's role shows or however long their name is.
  */
 export function HeaderMenu({ navigation, account, tools }: { navigation: ReactNode; account: ReactNode; tools: ReactNode }) {
   const pathname = usePathname();
@@ -29,7 +32,7 @@ export function HeaderMenu({ navigation, account, tools }: { navigation: ReactNo
 
   return (
     <>
-      <div className="ml-auto flex items-center gap-1 md:order-last md:ml-0">
+      <div className="ml-auto flex items-center gap-1 md:order-2 md:ml-0">
         {tools}
         <button
           ref={button}
@@ -47,10 +50,10 @@ export function HeaderMenu({ navigation, account, tools }: { navigation: ReactNo
       </div>
       <div
         id={panelId}
-        className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-black/10 pt-3 md:flex md:w-auto md:flex-1 md:flex-row md:items-center md:gap-6 md:border-0 md:pt-0`}
+        className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-black/10 pt-3 md:contents`}
       >
-        {navigation}
-        <div className="flex flex-wrap items-center justify-between gap-3 md:ml-auto md:justify-end">{account}</div>
+        <div className="md:order-3 md:-mx-2.5 md:w-full">{navigation}</div>
+        <div className="flex flex-wrap items-center justify-between gap-3 md:order-1 md:ml-auto md:min-w-0 md:justify-end">{account}</div>
       </div>
     </>
   );

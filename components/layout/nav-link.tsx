@@ -18,7 +18,7 @@ export function NavLink({ href, also, children }: { href: string; also?: readonl
     <AppLink
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`rounded-md px-3 py-2 text-sm font-medium transition-colors ${
+      className={`whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium md:px-2.5 transition-colors ${
         current ? "bg-accent-soft text-accent" : "text-muted hover:bg-white hover:text-ink"
       }`}
     >
