@@ -18,7 +18,8 @@ interface FiltersProps {
   firstFilterRef: RefObject<HTMLSelectElement | null>;
 }
 
-const select = "w-full min-w-0 rounded-md border border-black/20 bg-white px-2 py-1.5 text-sm sm:w-auto sm:max-w-[16rem]";
+// One height for the selects and the search box, which browsers size differently.
+const select = "h-9 w-full min-w-0 rounded-md border border-black/20 bg-white px-2 py-1.5 text-sm sm:w-auto sm:max-w-[16rem]";
 const label = "flex min-w-0 flex-col gap-1 text-xs font-medium";
 
 /**

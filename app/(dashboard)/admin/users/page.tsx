@@ -25,7 +25,7 @@ export default async function UsersPage() {
         </p>
       </div>
       <section aria-labelledby="team-budget-heading" className="space-y-2 rounded-lg border border-black/10 bg-white p-4">
-        <h2 id="team-budget-heading" className="text-sm font-semibold">
+        <h2 id="team-budget-heading" className="text-lg font-medium">
           Budgets
         </h2>
         <p className="text-sm text-muted">
