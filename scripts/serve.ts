@@ -18,6 +18,7 @@ import { parseEnv } from "../lib/env-schema";
 import { answerFromMemory } from "../lib/http/fast-path";
 import { endEventStreams } from "../lib/live/open-streams";
 import { resolveClientAddress } from "../lib/http/forwarded-for";
+import { KEEP_ALIVE_TIMEOUT_MS } from "./lib/keep-alive";
 import { shutDownServer } from "./lib/server-shutdown";
 import { STOP_BUDGET } from "./lib/stop-budget";
 
@@ -77,7 +78,7 @@ async function main() {
       if (!response.headersSent) response.writeHead(500).end();
     }
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.listen(port, hostname, () => console.log(`Ready on http://${hostname}:${port}`));
 }
 
