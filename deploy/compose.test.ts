@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { envSchema, parseEnv } from "@/lib/env-schema";
+import { KEEP_ALIVE_TIMEOUT_MS } from "../scripts/lib/keep-alive";
 
 /**
  * What can be checked of docker-compose.yml without a Docker engine: the services, how they
@@ -15,6 +16,7 @@ const yaml = require("js-yaml") as { load: (text: string) => unknown };
 
 const root = path.resolve(import.meta.dirname, "..");
 const composeText = fs.readFileSync(path.join(root, "docker-compose.yml"), "utf8");
+const caddyfile = fs.readFileSync(path.join(root, "deploy/Caddyfile"), "utf8");
 
 interface Service {
   image?: string;
@@ -82,10 +84,21 @@ describe("docker-compose.yml", () => {
 
   it("load-balances over both instances with health checks on /api/health", () => {
     expect(services.caddy!.volumes).toContain("./deploy/Caddyfile:/etc/caddy/Caddyfile:ro");
-    const caddyfile = fs.readFileSync(path.join(root, "deploy/Caddyfile"), "utf8");
     expect(caddyfile).toMatch(/reverse_proxy atelier-1:3000 atelier-2:3000 \{/);
     expect(caddyfile).toMatch(/^\s*health_uri \/api\/health$/m);
     expect(caddyfile).toMatch(/^\s*lb_policy \S+$/m);
+  });
+
+  it("the instances keep an idle connection longer than Caddy reuses one", () => {
+    // Without its own `keepalive`, Caddy keeps upstream connections 2 minutes: set it.
+    const setting = /^\s*keepalive\s+(\d+)s\s*$/m.exec(caddyfile);
+    expect(setting, "deploy/Caddyfile sets the upstream keepalive").not.toBeNull();
+    const caddyMs = Number(setting![1]) * 1000;
+    expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(caddyMs);
+  });
+
+  it("the instances' keep-alive is longer than the 60 s idle timeout common to cloud load balancers", () => {
+    expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
   });
 
   it("starts the instances after their dependencies are healthy and the bucket exists", () => {

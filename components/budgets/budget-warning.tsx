@@ -1,37 +1,11 @@
-"use client";
-
-import { useEffect, useState } from "react";
-import { nearestCap, percentUsed, usd, whose, type CapStanding } from "@/lib/budgets/warning-text";
+import { percentUsed, usd, whose, type CapStanding } from "@/lib/budgets/warning-text";
 
 /**
  * "85% of your monthly budget is used": shown on the launch forms once a cap that applies
- * reaches 80 %. It reads GET /api/account/budget after the page is idle, with a plain fetch
- * (no zod, no query client), so the form's answer is current even when the page was opened
- * earlier; it says nothing when there is no cap near its end or the read fails. The header's
- * badge says the same from the server (header-budget-warning.tsx).
+ * reaches 80 %. `cap` is read by the page on the server when it renders (nearCapFor, shared
+ * with the header's badge), so the form needs no request of its own and shows it at once.
  */
-function useNearCap(): CapStanding | null {
-  const [cap, setCap] = useState<CapStanding | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      fetch("/api/account/budget", { headers: { accept: "application/json" } })
-        .then((response) => (response.ok ? (response.json() as Promise<{ caps?: CapStanding[] }>) : null))
-        .then((body) => !cancelled && setCap(Array.isArray(body?.caps) ? nearestCap(body.caps) : null))
-        .catch(() => undefined);
-    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
-    const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => void load());
-    return () => {
-      cancelled = true;
-      cancelIdle(handle);
-    };
-  }, []);
-  return cap;
-}
-
-export function BudgetWarning() {
-  const cap = useNearCap();
+export function BudgetWarning({ cap }: { cap: CapStanding | null }) {
   if (!cap) return null;
   return (
     <p role="status" data-testid="budget-warning" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">

@@ -1,24 +1,15 @@
 import { AppLink } from "@/components/ui/app-link";
-import { budgetStatus } from "@/lib/budgets/status";
-import { nearestCap, percentUsed, usd, whose } from "@/lib/budgets/warning-text";
-import { getDb } from "@/lib/db";
-import { describeError, log } from "@/lib/log";
+import { nearCapFor } from "@/lib/budgets/near-cap";
+import { percentUsed, usd, whose } from "@/lib/budgets/warning-text";
 
 /**
  * "Budget 85% used" in the header, for a teammate who can launch, once a cap that applies
  * reaches 80 %. Rendered on the server with the page: no script, no request after load, and
  * no badge popping into the header a moment later. Like the header itself it is as of the
- * page's load; the launch forms read it again (budget-warning.tsx). A failed read shows
- * nothing rather than failing the page.
+ * page's load; a launch page reads it again when it renders (BudgetWarning).
  */
 export async function HeaderBudgetWarning({ userId }: { userId: string }) {
-  const cap = await budgetStatus(await getDb(), userId).then(
-    (status) => nearestCap(status.caps),
-    (error: unknown) => {
-      log.warn("header budget warning: read failed", describeError(error));
-      return null;
-    },
-  );
+  const cap = await nearCapFor(userId);
   if (!cap) return null;
   return (
     <AppLink

@@ -166,10 +166,11 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
   const workspaceNames = useMemo(() => new Map(directory?.workspaces.map((w) => [w.id, w.name])), [directory]);
   const projectNames = useMemo(() => new Map(directory?.projects.map((p) => [p.id, p.name])), [directory]);
   const filterNames = describeFilters(filters, directory);
+  const picking = picks.picked.size > 0;
 
   return (
     // Room below the list for the floating "Picked runs" bar while it shows.
-    <div ref={rootRef} className={`space-y-4 ${picks.picked.size > 0 ? "pb-20" : ""}`}>
+    <div ref={rootRef} className={`space-y-4 ${picking ? "pb-20" : ""}`}>
       <HistoryFiltersBar
         kind={kind}
         filters={filters}
@@ -183,9 +184,9 @@ export function HistoryView({ kind, renderedAt }: { kind: HistoryKind; renderedA
       <RateLimitNotice error={list.failureReason} since={list.errorUpdatedAt || renderedAt} />
       {/* Here before the first pick, so a screen reader hears the count from the first one on. */}
       <p aria-live="polite" className="sr-only">
-        {picks.picked.size > 0 ? pickedCountText(picks.picked.size) : ""}
+        {picking ? pickedCountText(picks.picked.size) : ""}
       </p>
-      {picks.picked.size > 0 && (
+      {picking && (
         <Suspense fallback={null}>
           <PickedToolbar runs={[...picks.picked.values()]} onClear={picks.clear} />
         </Suspense>

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Field, inputClass } from "@/components/forms/field";
 import { GenerationEstimate } from "@/components/launch/generation-estimate";
 import { BudgetWarning } from "@/components/budgets/budget-warning";
+import type { CapStanding } from "@/lib/budgets/warning-text";
 import { CancelledNotice, LaunchFailureNotice, LaunchFooter, ReadOnlyNotice, RequiredLegend } from "@/components/launch/launch-parts";
 import { ModelPicker, TypePicker } from "@/components/launch/model-picker";
 import { ParamFields } from "@/components/launch/param-fields";
@@ -32,6 +33,8 @@ interface GenerationFormProps {
   /** "Use as input": an output's URL for the model's first URL param of its type. */
   use: UseInput | null;
   readOnly: boolean;
+  /** The cap past its warning line, read by the page on the server (nearCapFor); null: none. */
+  budgetCap: CapStanding | null;
   maxPromptLength: number;
 }
 
@@ -51,7 +54,7 @@ function advancedStartsOpen(model: Model | undefined, prefill: GenerationPrefill
 }
 
 /** The generation form at /new: type, model, prompt, required params, advanced params, place; estimate and Launch below. */
-export function GenerationForm({ models, choices, prefill, use, readOnly, maxPromptLength }: GenerationFormProps) {
+export function GenerationForm({ models, choices, prefill, use, readOnly, maxPromptLength, budgetCap }: GenerationFormProps) {
   const [type, setType] = useState<GenerationType>(prefill?.type ?? "image");
   const [modelId, setModelId] = useState(() => initialModel(models, type, prefill?.modelId ?? null)?.model_id ?? "");
   const model = models.find((candidate) => candidate.model_id === modelId);
@@ -156,7 +159,7 @@ export function GenerationForm({ models, choices, prefill, use, readOnly, maxPro
       </fieldset>
       {launch.failure && <LaunchFailureNotice message={launch.failure.message} />}
       {launch.cancelled && <CancelledNotice />}
-      {!readOnly && <BudgetWarning />}
+      {!readOnly && <BudgetWarning cap={budgetCap} />}
       <LaunchFooter
         estimate={model ? <GenerationEstimate model={model} params={toParams(model.params, draft)} /> : null}
         phase={launch.phase}

@@ -6,6 +6,7 @@ import { useId, useState, type FormEvent } from "react";
 import { FieldGroup, inputClass } from "@/components/forms/field";
 import { HistoryPicker } from "@/components/forms/history-picker";
 import { BudgetWarning } from "@/components/budgets/budget-warning";
+import type { CapStanding } from "@/lib/budgets/warning-text";
 import { CancelledNotice, LaunchFailureNotice, LaunchFooter, ReadOnlyNotice, RequiredLegend } from "@/components/launch/launch-parts";
 import { firstPlace, PlaceFields, rememberPlace, type Place, type PlaceChoices } from "@/components/launch/place-fields";
 import { useLaunchSubmit } from "@/components/launch/use-launch-submit";
@@ -37,6 +38,8 @@ interface TechniqueFormProps {
   choices: PlaceChoices;
   use: UseInput | null;
   readOnly: boolean;
+  /** The cap past its warning line, read by the page on the server (nearCapFor); null: none. */
+  budgetCap: CapStanding | null;
 }
 
 /** The form rows each sent value came from: blank rows are not sent. */
@@ -44,7 +47,7 @@ const sentRows = (draft: InputDraft, id: string) =>
   (draft[id] ?? []).flatMap((value, row) => (value.trim() === "" ? [] : [row]));
 
 /** A form generated from a technique's inputs; it says where the run is filed, starts it and opens its page. */
-export function TechniqueForm({ technique, recordedInputs, recordedPlace, choices, use, readOnly }: TechniqueFormProps) {
+export function TechniqueForm({ technique, recordedInputs, recordedPlace, choices, use, readOnly, budgetCap }: TechniqueFormProps) {
   const [draft, setDraft] = useState<InputDraft>(() =>
     applyUseToInputs(technique, recordedInputs ? inputDraftFromRecorded(technique, recordedInputs) : defaultInputDraft(technique), use),
   );
@@ -98,7 +101,7 @@ export function TechniqueForm({ technique, recordedInputs, recordedPlace, choice
       {errors.inputs && <p className="text-xs font-medium text-rose-800">{errors.inputs}</p>}
       {launch.failure && <LaunchFailureNotice message={launch.failure.message} />}
       {launch.cancelled && <CancelledNotice />}
-      {!readOnly && <BudgetWarning />}
+      {!readOnly && <BudgetWarning cap={budgetCap} />}
       <LaunchFooter
         estimate={
           <p>

@@ -5,23 +5,17 @@ import { fromMicros, spendMonth, toMicros } from "@/lib/budgets/month";
 import { monthSpend } from "@/lib/budgets/spend";
 import type { CapStanding } from "@/lib/budgets/warning-text";
 
-/**
- * Where a teammate stands against one cap this month; `ratio` is spent / cap, and 1 or more
- * is the cap reached (a $0 cap is reached at once). The launch form and the header warn at
- * WARN_RATIO (lib/budgets/warning-text.ts).
- */
-export type CapStatus = CapStanding;
-
 export interface BudgetStatus {
   month: string;
-  caps: CapStatus[];
+  /** Per cap: `ratio` is spent / cap, and 1 or more is the cap reached (a $0 cap is reached at once). */
+  caps: CapStanding[];
 }
 
 export async function budgetStatus(db: Kysely<Database>, userId: string, now = Date.now()): Promise<BudgetStatus> {
   const month = spendMonth(now);
   const caps = await capsFor(db, userId);
   const statuses = await Promise.all(
-    caps.map(async (cap): Promise<CapStatus> => {
+    caps.map(async (cap): Promise<CapStanding> => {
       const spent = fromMicros(toMicros(await monthSpend(db, month, cap.scope)));
       const left = fromMicros(Math.max(0, toMicros(cap.monthly_usd) - toMicros(spent)));
       return { scope: cap.scope === TEAM_SCOPE ? "team" : "user", cap: cap.monthly_usd, spent, left, ratio: cap.monthly_usd > 0 ? Math.round((spent / cap.monthly_usd) * 10_000) / 10_000 : 1 };

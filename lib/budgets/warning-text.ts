@@ -13,7 +13,9 @@ export interface CapStanding {
   ratio: number;
 }
 
-export const usd = (amount: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 }).format(amount);
+const dollars = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+/** Caps and spend in whole cents: "$1,234.50". */
+export const usd = (amount: number) => dollars.format(amount);
 
 /** "your" or "the team's" monthly budget. */
 export const whose = (cap: CapStanding) => (cap.scope === "team" ? "the team's" : "your");

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { GenerationForm } from "@/components/launch/generation-form";
 import { UpstreamProblem } from "@/components/runs/upstream-problem";
 import { canLaunch } from "@/lib/auth/roles";
+import { nearCapFor } from "@/lib/budgets/near-cap";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadDirectory, loadModels } from "@/lib/flora/reads";
 import { MAX_PROMPT_LENGTH } from "@/lib/flora/request-schemas";
@@ -23,12 +24,13 @@ export default async function NewGenerationPage({ searchParams }: Props) {
   const user = await requirePageUser();
   const search = await searchParams;
   const use = parseUseInput(search);
-  const [catalogue, again] = await Promise.all([
+  const [catalogue, again, budgetCap] = await Promise.all([
     Promise.all([loadModels(), loadDirectory()]).catch((error: unknown) => {
       log.error("new generation page: catalogue failed", describeError(error));
       return null;
     }),
     recordedLaunch(search.again, "generation"),
+    canLaunch(user.role) ? nearCapFor(user.id) : null,
   ]);
 
   return (
@@ -55,6 +57,7 @@ export default async function NewGenerationPage({ searchParams }: Props) {
           use={use}
           readOnly={!canLaunch(user.role)}
           maxPromptLength={MAX_PROMPT_LENGTH}
+          budgetCap={budgetCap}
         />
       )}
     </section>

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { TechniqueForm } from "@/components/launch/technique-form";
 import { UpstreamProblem } from "@/components/runs/upstream-problem";
 import { canLaunch } from "@/lib/auth/roles";
+import { nearCapFor } from "@/lib/budgets/near-cap";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadDirectory, loadTechnique } from "@/lib/flora/reads";
 import type { Technique } from "@/lib/flora/schemas";
@@ -48,12 +49,13 @@ export default async function TechniquePage({ params, searchParams }: Props) {
   if (!technique) return <UpstreamProblem what="this technique" />;
   const search = await searchParams;
   const use = parseUseInput(search);
-  const [again, directory] = await Promise.all([
+  const [again, directory, budgetCap] = await Promise.all([
     recordedLaunch(search.again, "technique"),
     loadDirectory().catch((error: unknown) => {
       log.error("technique page: workspaces and projects failed", describeError(error));
       return null;
     }),
+    canLaunch(user.role) ? nearCapFor(user.id) : null,
   ]);
   const sameTechnique = again && again.technique_id === technique.technique_id ? again : null;
   const recordedInputs = sameTechnique ? recordedParams(sameTechnique) : null;
@@ -107,6 +109,7 @@ export default async function TechniquePage({ params, searchParams }: Props) {
             choices={placeChoicesOf(directory)}
             use={use}
             readOnly={!canLaunch(user.role)}
+            budgetCap={budgetCap}
           />
         )}
       </section>
