@@ -1,7 +1,7 @@
 import "server-only";
 import pLimit from "p-limit";
 import { withThumbs } from "@/lib/archive/history-thumbs";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamCallError, isUpstreamNotFound } from "@/lib/flora/call-policy";
 import type { Run } from "@/lib/flora/schemas";
 import { outputTypeOf, type HistoryRun } from "@/lib/history/history-run";
 import { describeError, log } from "@/lib/log";
@@ -42,8 +42,8 @@ async function loadOne(ref: RunRef): Promise<RunView> {
   try {
     run = await readRun(ref);
   } catch (error) {
-    if (!(error instanceof UpstreamCallError)) log.warn("collection: run unreadable", describeError(error));
-    const problem = error instanceof UpstreamCallError && error.apiError.code === "not_found" ? "FLORA no longer has this run." : "This run could not be read just now.";
+    if (!isUpstreamCallError(error)) log.warn("collection: run unreadable", describeError(error));
+    const problem = isUpstreamNotFound(error) ? "FLORA no longer has this run." : "This run could not be read just now.";
     return { ref, run: null, params: null, launched: false, problem };
   }
   const context = await loadRunContext(ref);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { RunCheck } from "@/lib/collections/collection-service";
 import { ApiError } from "@/lib/errors/api-error";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamNotFound } from "@/lib/flora/call-policy";
 import { readRun } from "@/lib/runs/read-run";
 
 /**
@@ -13,7 +13,7 @@ export const runExistsUpstream: RunCheck = async (ref) => {
   try {
     await readRun(ref);
   } catch (error) {
-    if (error instanceof UpstreamCallError && error.apiError.code === "not_found") {
+    if (isUpstreamNotFound(error)) {
       throw new ApiError("not_found", `FLORA has no run ${ref.runId}${ref.techniqueId ? ` of technique ${ref.techniqueId}` : ""}.`, [{ field: "runs", message: `unknown run ${ref.runId}` }]);
     }
     throw error;

@@ -56,6 +56,21 @@ export class UpstreamCallError extends Error {
 }
 
 /**
+ * Whether `error` is an UpstreamCallError from any copy of this module. The custom server
+ * (scripts/serve.ts, through tsx) and Next's bundles each load their own copy, and what
+ * lives on globalThis (the poll cache and the failures it remembers) is made by whichever
+ * copy came first, so `instanceof` can say no to the very error it is looking for.
+ */
+export function isUpstreamCallError(error: unknown): error is UpstreamCallError {
+  if (error instanceof UpstreamCallError) return true;
+  const candidate = error as Partial<UpstreamCallError> | null;
+  return error instanceof Error && error.name === "UpstreamCallError" && typeof candidate?.apiError?.code === "string" && typeof candidate.failure === "object";
+}
+
+/** FLORA answered that it has no such run (or technique): an UpstreamCallError of code not_found. */
+export const isUpstreamNotFound = (error: unknown): error is UpstreamCallError => isUpstreamCallError(error) && error.apiError.code === "not_found";
+
+/**
  * Runs `attempt` under a policy. Retries once on a transient failure (timeout, network,
  * 5xx), or after a 429 whose Retry-After fits in the time left; otherwise throws an
  * UpstreamCallError carrying both the failure and the client-facing ApiError.

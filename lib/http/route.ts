@@ -7,7 +7,7 @@ import type { Role, User } from "@/lib/db/schema";
 import { ApiError } from "@/lib/errors/api-error";
 import { errorResponse } from "@/lib/http/envelope";
 import { parseWith, queryObject, readJsonBody } from "@/lib/http/parse-input";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamCallError } from "@/lib/flora/call-policy";
 import { takeUserRequest, userRequestLimiter } from "@/lib/http/user-rate-limit";
 import { getEnv } from "@/lib/env";
 import { requestActor } from "@/lib/auth/request-actor";
@@ -126,7 +126,7 @@ export function route<P extends Schema = typeof emptyObject, Q extends Schema = 
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       // FLORA's failures arrive already mapped through the gateway's error table.
-      if (error instanceof UpstreamCallError) return errorResponse(error.apiError);
+      if (isUpstreamCallError(error)) return errorResponse(error.apiError);
       log.error(`${request.method} ${request.nextUrl.pathname} failed`, describeError(error));
       return errorResponse(new ApiError("internal_error", "Something went wrong on the dashboard's side."));
     }

@@ -12,7 +12,7 @@ import {
 import { parseUpstream } from "@/lib/flora/upstream-error";
 import { ApiError } from "@/lib/errors/api-error";
 import type { GenerateBody, TechniqueRunBody } from "@/lib/flora/request-schemas";
-import { callUpstream, LAUNCH_POLICY, UpstreamCallError } from "@/lib/flora/call-policy";
+import { callUpstream, isUpstreamCallError, LAUNCH_POLICY } from "@/lib/flora/call-policy";
 import { isIdempotencyRefusal, isTransient } from "@/lib/flora/upstream-failure";
 import { upstreamIdempotencyKey, withKeyLock } from "@/lib/launches/idempotency-key";
 import { confirmLaunch, findLaunchByKey, forgetPlace, intentRow, settleLaunch, type LaunchIntent } from "@/lib/launches/launch-store";
@@ -140,7 +140,7 @@ export async function launchRun(
 
     try {
       const response = await sendUpstream(request, key).catch(async (error: unknown) => {
-        if (!(request.kind === "technique" && hasPlace(request.body) && error instanceof UpstreamCallError && refusesPlace(error.failure))) throw error;
+        if (!(request.kind === "technique" && hasPlace(request.body) && isUpstreamCallError(error) && refusesPlace(error.failure))) throw error;
         log.warn("FLORA refused the technique run's place; launching it without one", { launchId: launch.id });
         await forgetPlace(db, launch.id);
         return sendUpstream({ ...request, body: withoutPlace(request.body) }, placelessKey(key));
@@ -150,7 +150,7 @@ export async function launchRun(
       await recordLaunchActivity(db, actor, launch, { result: "confirmed", runId: response.run_id, charge: costOf(response) });
       return { response, replayed: false };
     } catch (error) {
-      if (!(error instanceof UpstreamCallError)) {
+      if (!isUpstreamCallError(error)) {
         await settleLaunch(db, launch.id, "unconfirmed", "internal_error");
         await recordLaunchActivity(db, actor, launch, { result: "unconfirmed", errorCode: "internal_error" });
         throw error;

@@ -1,7 +1,7 @@
 import { isTerminalStatus } from "@/lib/flora/run-status";
 import type { Run, RunStatus } from "@/lib/flora/schemas";
 import { ApiError } from "@/lib/errors/api-error";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamCallError } from "@/lib/flora/call-policy";
 import { withPollPath } from "@/lib/http/poll-url";
 import { pollIntervalMs, retryDelayMs, type PollFailure } from "@/lib/runs/poll-policy";
 import type { RunRef } from "@/lib/runs/run-ref";
@@ -74,7 +74,7 @@ function signatureOf(event: News): string {
 }
 
 function failureOf(error: unknown): PollFailure & { code: string; message: string } {
-  const apiError = error instanceof UpstreamCallError ? error.apiError : error instanceof ApiError ? error : null;
+  const apiError = isUpstreamCallError(error) ? error.apiError : error instanceof ApiError ? error : null;
   if (apiError) {
     const retryAfter = Number(apiError.headers?.["retry-after"]);
     return { status: apiError.status, code: apiError.code, message: apiError.message, retryAfterMs: retryAfter > 0 ? retryAfter * 1000 : null };

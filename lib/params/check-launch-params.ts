@@ -2,7 +2,7 @@ import "server-only";
 import { loadModels, loadTechnique } from "@/lib/flora/reads";
 import { ApiError } from "@/lib/errors/api-error";
 import type { GenerateBody, TechniqueRunBody } from "@/lib/flora/request-schemas";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamNotFound } from "@/lib/flora/call-policy";
 import { log } from "@/lib/log";
 import { paramProblems } from "@/lib/params/params-schema";
 import { techniqueInputProblems } from "@/lib/params/technique-inputs";
@@ -43,7 +43,7 @@ export async function checkLaunchParams(body: GenerateBody): Promise<void> {
 export async function checkTechniqueInputs(techniqueId: string, body: TechniqueRunBody): Promise<void> {
   const technique = await loadTechnique(techniqueId).catch((error: unknown) => {
     // A technique FLORA does not have is the caller's mistake; anything else is ours to wait out.
-    if (error instanceof UpstreamCallError && error.apiError.code === "not_found") throw error.apiError;
+    if (isUpstreamNotFound(error)) throw error.apiError;
     log.warn("launch refused: technique unavailable", { techniqueId, reason: error instanceof Error ? error.message : String(error) });
     throw schemaUnavailable("this technique's inputs");
   });

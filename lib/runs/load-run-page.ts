@@ -4,7 +4,7 @@ import { cache } from "react";
 import { archivedOutputsOf } from "@/lib/archive/records";
 import { getDb } from "@/lib/db";
 import type { Run } from "@/lib/flora/schemas";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamCallError } from "@/lib/flora/call-policy";
 import { runIdSchema, techniqueIdSchema } from "@/lib/flora/request-schemas";
 import { pollPathOf } from "@/lib/history/history-run";
 import { readRun } from "@/lib/runs/read-run";
@@ -35,7 +35,7 @@ async function readInitialRun(ref: RunRef): Promise<Pick<RunPageData, "initialRu
   try {
     return { initialRun: await readRun(ref), initialProblem: null };
   } catch (error) {
-    if (!(error instanceof UpstreamCallError)) throw error;
+    if (!isUpstreamCallError(error)) throw error;
     if (error.apiError.code === "not_found") notFound();
     const retryAfter = Number(error.apiError.headers?.["retry-after"]);
     return {

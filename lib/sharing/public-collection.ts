@@ -4,7 +4,7 @@ import type { SharedLink } from "@/lib/db/schema";
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/schema";
 import { findCollection, runsOf } from "@/lib/collections/collection-store";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamNotFound } from "@/lib/flora/call-policy";
 import type { RunRef } from "@/lib/runs/run-ref";
 import { loadPublicRun, type PublicRun } from "@/lib/sharing/public-run";
 
@@ -53,7 +53,7 @@ export async function loadPublicCollection(
         try {
           return { runId: row.run_id, run: await loadRun(linkForRun(link, ref)) };
         } catch (error) {
-          if (error instanceof UpstreamCallError && error.apiError.code === "not_found") return null;
+          if (isUpstreamNotFound(error)) return null;
           throw error;
         }
       }),

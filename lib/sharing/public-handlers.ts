@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { Database, SharedLink } from "@/lib/db/schema";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamNotFound } from "@/lib/flora/call-policy";
 import type { Run, RunOutput } from "@/lib/flora/schemas";
 import { describeError, log } from "@/lib/log";
 import { ConcurrencySlots, streamReleasing } from "@/lib/runs/download-slots";
@@ -63,8 +63,6 @@ async function gate(deps: PublicDeps, request: Request, token: string): Promise<
   const resolution = await resolveLink(await deps.db(), token, deps.now?.() ?? Date.now());
   return resolution.live ? { ok: true, link: resolution.link } : { ok: false, status: DEAD_STATUS[resolution.reason] };
 }
-
-const isUpstreamNotFound = (error: unknown) => error instanceof UpstreamCallError && error.apiError.code === "not_found";
 
 /** GET /s/{token}: the shared run, or a plain dead-link page (404 unknown, 410 revoked or expired), or 429. */
 export function publicPageHandler(deps: PublicDeps) {

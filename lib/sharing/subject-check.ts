@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { ApiError } from "@/lib/errors/api-error";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamNotFound } from "@/lib/flora/call-policy";
 import { readRun } from "@/lib/runs/read-run";
 import type { NewLinkBody } from "@/lib/sharing/link-api";
 import type { LinkSubject } from "@/lib/sharing/link-store";
@@ -23,7 +23,7 @@ export async function existingSubject(subject: NewLinkBody["subject"]): Promise<
   try {
     await readRun({ kind: techniqueId ? "technique" : "generation", runId: subject.run_id, techniqueId });
   } catch (error) {
-    if (error instanceof UpstreamCallError && error.apiError.code === "not_found") throw new ApiError("not_found", "FLORA has no run with this id.");
+    if (isUpstreamNotFound(error)) throw new ApiError("not_found", "FLORA has no run with this id.");
     throw error;
   }
   return { kind: "run", runId: subject.run_id, techniqueId };

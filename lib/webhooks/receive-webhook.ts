@@ -5,7 +5,7 @@ import { WebhookVerificationError } from "@flora-ai/flora/lib/webhooks";
 import { clientAddress } from "@/lib/auth/client-address";
 import type { Database } from "@/lib/db/schema";
 import { ApiError } from "@/lib/errors/api-error";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamCallError } from "@/lib/flora/call-policy";
 import { getFloraClient } from "@/lib/flora/client";
 import { errorResponse } from "@/lib/http/envelope";
 import { readLimitedText } from "@/lib/http/read-limited-body";
@@ -98,7 +98,7 @@ export function floraWebhookHandler(deps: WebhookReceiverDeps) {
         if (error.code !== "not_found") log.warn("webhook delivery refused", { code: error.code, reason: error.message, address });
         return errorResponse(error);
       }
-      if (error instanceof UpstreamCallError) {
+      if (isUpstreamCallError(error)) {
         log.warn("webhook delivery: the confirming read failed; FLORA will deliver again", { code: error.apiError.code, address });
         return errorResponse(error.apiError);
       }

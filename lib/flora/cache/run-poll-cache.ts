@@ -2,7 +2,7 @@ import { isTerminalStatus } from "@/lib/flora/run-status";
 import type { Run } from "@/lib/flora/schemas";
 import { PollCache } from "@/lib/flora/cache/poll-cache";
 import { SharedPoll } from "@/lib/flora/cache/shared-poll";
-import { READ_POLICY, UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamNotFound, READ_POLICY } from "@/lib/flora/call-policy";
 import { sharedRedis, type SharedRedis } from "@/lib/redis/connection";
 
 /** How long "FLORA has no such run" is answered from memory. */
@@ -82,7 +82,7 @@ export function runPollCache(): PollCache<Run> {
     },
     shared: sharedRunPoll,
     sharedFreshMs: SHARED_LOCAL_FRESH_MS,
-    failureTtlMs: (error) => (error instanceof UpstreamCallError && error.apiError.code === "not_found" ? UNKNOWN_RUN_MS : 0),
+    failureTtlMs: (error) => (isUpstreamNotFound(error) ? UNKNOWN_RUN_MS : 0),
   });
   return globalPolls.__atelierPollCache;
 }

@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { loadDirectory, loadTechnique } from "@/lib/flora/reads";
 import type { Technique } from "@/lib/flora/schemas";
 import { techniqueIdSchema } from "@/lib/flora/request-schemas";
-import { UpstreamCallError } from "@/lib/flora/call-policy";
+import { isUpstreamNotFound } from "@/lib/flora/call-policy";
 import { recordedLaunch, recordedParams } from "@/lib/launches/prefill";
 import { placeChoicesOf } from "@/lib/launches/place-choices";
 import { describeError, log } from "@/lib/log";
@@ -30,7 +30,7 @@ const techniqueFor = cache(async (techniqueId: string): Promise<Technique | null
   try {
     return await loadTechnique(id.data);
   } catch (error) {
-    if (error instanceof UpstreamCallError && error.apiError.code === "not_found") notFound();
+    if (isUpstreamNotFound(error)) notFound();
     log.error("technique page: technique failed", describeError(error));
     return null;
   }
